@@ -1,0 +1,235 @@
+// Computes everything the pages need from the content model, once, for the
+// whole archive: orders, neighbours, year/campaign/tag groupings, award lists
+// with their counts and reporting articles, breadcrumbs and pagination.
+// Sorting dominates: O(n log n) in the number of items.
+import type { Article, AwardGroup, AwardList, Campaign, Content, SiteSettings } from "../content/model.ts";
+import { ui } from "../strings.ts";
+import { urls } from "../urls.ts";
+import { byYear, groupBy, type YearGroup } from "./group.ts";
+import { neighboursIn } from "./neighbours.ts";
+import { newestFirst, vietnamese } from "./order.ts";
+import { paginate, type Paged } from "./paginate.ts";
+
+export const PER_PAGE = 20;
+export const NEIGHBOURS = 5;
+export const LATEST = 10;
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+/** An article as other pages list it. */
+export interface ArticleRef extends Link {
+  date: string;
+  year: number;
+}
+
+export interface Crumb {
+  title: string;
+  url?: string;
+}
+
+export interface ArticlePage extends Article {
+  breadcrumbs: Crumb[];
+  campaignLinks: Link[];
+  tagLinks: Link[];
+  awardLinks: Link[];
+  newer: ArticleRef[];
+  older: ArticleRef[];
+  /** Which sequence the newer/older lists come from: a campaign, or the whole archive. */
+  neighboursFrom?: Link;
+  previous?: ArticleRef;
+  next?: ArticleRef;
+}
+
+export interface ListPage extends Paged<ArticleRef> {
+  title: string;
+  breadcrumbs: Crumb[];
+  groups: YearGroup<ArticleRef>[];
+}
+
+export interface YearSummary {
+  year: number;
+  count: number;
+  url: string;
+}
+
+export interface CampaignSummary extends Link {
+  id: string;
+  summary?: string;
+  period: string;
+  articleCount: number;
+  awardListCount: number;
+}
+
+export interface CampaignPage extends ListPage {
+  campaign: Campaign;
+  period: string;
+  /** Award lists of the campaign by year; shown on its first page. */
+  awardYears: YearGroup<AwardListRef>[];
+}
+
+export interface AwardListRef extends Link {
+  date: string;
+  year: number;
+  counts: string;
+}
+
+export interface AwardGroupView extends AwardGroup {
+  counts: string;
+}
+
+export interface AwardListPage extends AwardList {
+  breadcrumbs: Crumb[];
+  groupViews: AwardGroupView[];
+  counts: string;
+  campaignLinks: Link[];
+  reportedBy: ArticleRef[];
+}
+
+export interface TagSummary extends Link {
+  slug: string;
+  count: number;
+}
+
+export interface Archive {
+  site: SiteSettings;
+  latest: ArticleRef[];
+  articles: ArticlePage[];
+  years: YearSummary[];
+  yearPages: ListPage[];
+  campaigns: CampaignSummary[];
+  campaignPages: CampaignPage[];
+  awardYears: YearGroup<AwardListRef>[];
+  awardLists: AwardListPage[];
+  tags: TagSummary[];
+  tagPages: ListPage[];
+}
+
+const home: Crumb = { title: ui.home, url: urls.home() };
+const news: Crumb = { title: ui.news, url: urls.news() };
+const campaignsCrumb: Crumb = { title: ui.campaigns, url: urls.campaigns() };
+const awardsCrumb: Crumb = { title: ui.awards, url: urls.awards() };
+const tagsCrumb: Crumb = { title: ui.tags, url: urls.tags() };
+
+const refOf = (a: Article): ArticleRef => ({ title: a.title, url: a.url, date: a.date, year: a.year });
+
+export function countsOf(groups: AwardGroup[]): string {
+  let c = 0, i = 0;
+  for (const g of groups) {
+    c += g.collectives.length;
+    i += g.individuals.length;
+  }
+  return ui.counts(c, i);
+}
+
+export function buildArchive(content: Content): Archive {
+  const articles = [...content.articles].sort(newestFirst);
+  const awardLists = [...content.awardLists].sort(newestFirst);
+  const refs = new Map(articles.map((a) => [a, refOf(a)]));
+  const ref = (a: Article) => refs.get(a)!;
+
+  const campaignById = new Map(content.campaigns.map((c) => [c.id, c]));
+  const awardById = new Map(awardLists.map((l) => [l.id, l]));
+  const awardRef = new Map(awardLists.map((l) => [l.id, { title: l.title, url: l.url, date: l.date, year: l.year, counts: countsOf(l.groups) }]));
+
+  // Sequences: the whole archive, each campaign (articles in it), each tag.
+  const inCampaign = groupBy(articles.flatMap((a) => a.campaigns.map((id) => [id, a] as const)), ([id]) => id);
+  const campaignArticles = new Map([...inCampaign].map(([id, pairs]) => [id, pairs.map(([, a]) => a)]));
+  const inTag = groupBy(articles.flatMap((a) => a.tags.map((t) => [t, a] as const)), ([t]) => t.slug);
+  const campaignAwards = groupBy(awardLists.flatMap((l) => l.campaigns.map((id) => [id, l] as const)), ([id]) => id);
+  const reporting = groupBy(articles.flatMap((a) => a.awards.map((id) => [id, a] as const)), ([id]) => id);
+
+  const global = neighboursIn(articles, NEIGHBOURS);
+  const perCampaign = new Map([...campaignArticles].map(([id, list]) => [id, neighboursIn(list, NEIGHBOURS)]));
+
+  const articlePages: ArticlePage[] = articles.map((a) => {
+    const first = a.campaigns[0];
+    const near = first ? perCampaign.get(first)!.get(a)! : global.get(a)!;
+    const around = global.get(a)!;
+    return {
+      ...a,
+      breadcrumbs: [home, news, { title: String(a.year), url: urls.year(a.year) }, { title: a.title }],
+      campaignLinks: a.campaigns.map((id) => ({ title: campaignById.get(id)!.title, url: urls.campaign(id) })),
+      tagLinks: a.tags.map((t) => ({ title: t.name, url: urls.tag(t.slug) })),
+      awardLinks: a.awards.map((id) => ({ title: awardById.get(id)!.title, url: awardById.get(id)!.url })),
+      newer: near.newer.map(ref),
+      older: near.older.map(ref),
+      neighboursFrom: first ? { title: campaignById.get(first)!.title, url: urls.campaign(first) } : undefined,
+      next: around.newer[0] && ref(around.newer[0]),
+      previous: around.older[0] && ref(around.older[0]),
+    };
+  });
+
+  // Years
+  const yearGroups = byYear(articles);
+  const years = yearGroups.map((g) => ({ year: g.year, count: g.items.length, url: urls.year(g.year) }));
+  const yearPages = yearGroups.flatMap((g) =>
+    listPages(g.items.map(ref), ui.yearTitle(g.year), (p) => urls.year(g.year, p), [home, news, { title: String(g.year) }]),
+  );
+
+  // Campaigns, in Vietnamese alphabetical order of their titles
+  const campaigns = [...content.campaigns].sort((a, b) => vietnamese.compare(a.title, b.title) || (a.id < b.id ? -1 : 1));
+  const campaignSummaries = campaigns.map((c) => ({
+    id: c.id,
+    title: c.title,
+    url: c.url,
+    summary: c.summary,
+    period: ui.campaignPeriod(c.started, c.ended),
+    articleCount: campaignArticles.get(c.id)?.length ?? 0,
+    awardListCount: campaignAwards.get(c.id)?.length ?? 0,
+  }));
+  const campaignPages = campaigns.flatMap((c) => {
+    const lists = (campaignAwards.get(c.id) ?? []).map(([, l]) => awardRef.get(l.id)!);
+    return listPages((campaignArticles.get(c.id) ?? []).map(ref), c.title, (p) => urls.campaign(c.id, p), [home, campaignsCrumb, { title: c.title }]).map(
+      (page): CampaignPage => ({
+        ...page,
+        campaign: c,
+        period: ui.campaignPeriod(c.started, c.ended),
+        awardYears: page.number === 1 ? byYear(lists) : [],
+      }),
+    );
+  });
+
+  // Tags, alphabetical
+  const tagEntries = [...inTag].map(([slug, pairs]) => ({ slug, name: pairs[0][0].name, items: pairs.map(([, a]) => ref(a)) }));
+  tagEntries.sort((a, b) => vietnamese.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+  const tags = tagEntries.map((t) => ({ slug: t.slug, title: t.name, url: urls.tag(t.slug), count: t.items.length }));
+  const tagPages = tagEntries.flatMap((t) => listPages(t.items, ui.tagTitle(t.name), (p) => urls.tag(t.slug, p), [home, tagsCrumb, { title: t.name }]));
+
+  // Award lists
+  const awardListPages = awardLists.map(
+    (l): AwardListPage => ({
+      ...l,
+      breadcrumbs: [home, awardsCrumb, { title: String(l.year), url: `${urls.awards()}#nam-${l.year}` }, { title: l.title }],
+      groupViews: l.groups.map((g) => ({ ...g, counts: ui.counts(g.collectives.length, g.individuals.length) })),
+      counts: countsOf(l.groups),
+      campaignLinks: l.campaigns.map((id) => ({ title: campaignById.get(id)!.title, url: urls.campaign(id) })),
+      reportedBy: (reporting.get(l.id) ?? []).map(([, a]) => ref(a)),
+    }),
+  );
+
+  return {
+    site: content.site,
+    latest: articles.slice(0, LATEST).map(ref),
+    articles: articlePages,
+    years,
+    yearPages,
+    campaigns: campaignSummaries,
+    campaignPages,
+    awardYears: byYear(awardLists.map((l) => awardRef.get(l.id)!)),
+    awardLists: awardListPages,
+    tags,
+    tagPages,
+  };
+}
+
+function listPages(items: ArticleRef[], title: string, urlOf: (page: number) => string, breadcrumbs: Crumb[]): ListPage[] {
+  return paginate(items, PER_PAGE, urlOf).map((page) => ({
+    ...page,
+    title: page.number > 1 ? `${title} – ${ui.pageOf(page.number, page.total)}` : title,
+    breadcrumbs: page.number > 1 ? [...breadcrumbs.slice(0, -1), { ...breadcrumbs.at(-1)!, url: urlOf(1) }, { title: ui.pageOf(page.number, page.total) }] : breadcrumbs,
+    groups: byYear(page.items),
+  }));
+}

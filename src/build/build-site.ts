@@ -1,0 +1,59 @@
+// The production build, all or nothing: load and check the content, compute
+// the archive, render it with Eleventy into a fresh folder beside the output,
+// and only when every step succeeded swap that folder in. A failed build
+// leaves the previous output exactly as it was.
+import fs from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { configureSite, LAYOUTS_DIR } from "../../eleventy.config.ts";
+import { buildArchive } from "../archive/build.ts";
+import { loadContent } from "../content/load.ts";
+import type { Problem } from "../content/problems.ts";
+
+export interface BuildOptions {
+  contentDir: string;
+  outputDir: string;
+  /** The sub-path the site is hosted under, e.g. "/luu-tru/"; "/" by default. */
+  pathPrefix?: string;
+  includeDrafts?: boolean;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  problems: Problem[];
+  /** Pages written (HTML and other rendered files). */
+  pages: number;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const contentDir = path.resolve(options.contentDir);
+  const outputDir = path.resolve(options.outputDir);
+  const { content, problems } = loadContent({ contentDir, includeDrafts: options.includeDrafts });
+  if (problems.some((p) => p.severity === "error")) return { ok: false, problems, pages: 0 };
+
+  const archive = buildArchive(content);
+  const staging = `${outputDir}.tmp-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
+      quietMode: true,
+      pathPrefix: options.pathPrefix ?? "/",
+      config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, contentDir, media: content.media }),
+    });
+    const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
+    swapIn(staging, outputDir);
+    return { ok: true, problems, pages: templates.flat(Infinity).length };
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Replaces `target` by `staging` with two renames, so that no reader sees half a site. */
+function swapIn(staging: string, target: string) {
+  const old = `${target}.old-${process.pid}`;
+  const hadTarget = fs.existsSync(target);
+  if (hadTarget) fs.renameSync(target, old);
+  fs.renameSync(staging, target);
+  if (hadTarget) fs.rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,30 @@
+// npm run build -- [--content DIR] [--output DIR] [--path-prefix /sub/] [--drafts]
+import { buildSite } from "../build/build-site.ts";
+import { formatProblem, sortProblems } from "../content/problems.ts";
+import { summaryLine } from "../strings.ts";
+import { readOptions } from "./args.ts";
+
+const { values } = readOptions({
+  content: { type: "string", default: "content" },
+  output: { type: "string", default: "_site" },
+  "path-prefix": { type: "string", default: "/" },
+  drafts: { type: "boolean", default: false },
+});
+
+const started = performance.now();
+const result = await buildSite({
+  contentDir: values.content as string,
+  outputDir: values.output as string,
+  pathPrefix: values["path-prefix"] as string,
+  includeDrafts: values.drafts as boolean,
+});
+const problems = sortProblems(result.problems);
+const errors = problems.filter((p) => p.severity === "error");
+const warnings = problems.filter((p) => p.severity === "warning");
+for (const p of [...errors, ...warnings]) console.error(formatProblem(p));
+if (!result.ok) {
+  console.error(summaryLine.failed(errors.length, new Set(errors.map((e) => e.file)).size));
+  process.exit(1);
+}
+if (warnings.length) console.error(summaryLine.warnings(warnings.length));
+console.log(summaryLine.built(result.pages, ((performance.now() - started) / 1000).toFixed(1), values.output as string));

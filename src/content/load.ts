@@ -1,0 +1,293 @@
+// Loads a content folder into the typed model, checking every file against
+// the content model and every reference between files. It never stops at the
+// first problem: it returns the model and all the problems it found.
+import fs from "node:fs";
+import path from "node:path";
+import { closest, distance } from "fastest-levenshtein";
+import type { z } from "zod";
+import { problems as say } from "../strings.ts";
+import { localYear } from "../text/dates.ts";
+import { isValidSlug, slugify } from "../text/slug.ts";
+import { urls } from "../urls.ts";
+import { renderMarkdown } from "./markdown.ts";
+import type { Article, AwardList, Campaign, Content, Photo, SiteSettings } from "./model.ts";
+import { showValue, type Problem } from "./problems.ts";
+import { articleSchema, awardListSchema, campaignSchema, knownKeys, siteSchema } from "./schema.ts";
+import { readSource, type SourceFile } from "./source-file.ts";
+
+export interface LoadOptions {
+  contentDir: string;
+  /** Drafts are left out unless this is set (the preview sets it). */
+  includeDrafts?: boolean;
+}
+
+export interface LoadResult {
+  content: Content;
+  problems: Problem[];
+}
+
+const DEFAULT_SITE: SiteSettings = { title: "Tin tức", description: "", url: "" };
+
+export function loadContent({ contentDir, includeDrafts = false }: LoadOptions): LoadResult {
+  const root = path.resolve(contentDir);
+  const problems: Problem[] = [];
+  const loader = new Loader(root, problems);
+
+  const site = loader.site();
+  const campaigns = loader.each("campaigns", (src, id) => loader.campaign(src, id));
+  const awardLists = loader.each("awards", (src, id) => loader.awardList(src, id));
+  const articles = loader.each("articles", (src, name) => loader.article(src, name)).filter((a) => includeDrafts || !a.draft);
+
+  loader.checkReferences(campaigns, awardLists, articles);
+  return { content: { site, campaigns, awardLists, articles, media: [...loader.media].sort() }, problems };
+}
+
+class Loader {
+  readonly media = new Set<string>();
+  private readonly exists = new Map<string, boolean>();
+  private readonly urlOwners = new Map<string, string>();
+  private readonly pending: { src: SourceFile; kind: "campaigns" | "awards"; key: string; ids: string[] }[] = [];
+
+  constructor(
+    private readonly root: string,
+    private readonly problems: Problem[],
+  ) {}
+
+  /** A path as writers see it: relative to where they run the build, else absolute. */
+  private display(abs: string): string {
+    const rel = path.relative(process.cwd(), abs);
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs;
+  }
+
+  private error(file: string, line: number | undefined, key: string | undefined, message: string) {
+    this.problems.push({ severity: "error", file, line, key, message });
+  }
+
+  site(): SiteSettings {
+    const abs = path.join(this.root, "site.yaml");
+    if (!fs.existsSync(abs)) return DEFAULT_SITE;
+    const { source, problems } = readSource(this.display(abs), `---\n${fs.readFileSync(abs, "utf8")}\n---\n`);
+    this.problems.push(...problems.map((p) => ({ ...p, line: p.line && p.line - 1 })));
+    if (!source) return DEFAULT_SITE;
+    const fields = this.validate(source, siteSchema, knownKeys.site, -1);
+    return fields ? { title: fields.title, description: fields.description ?? "", url: (fields.url ?? "").replace(/\/+$/, "") } : DEFAULT_SITE;
+  }
+
+  /** Reads every Markdown file below content/<folder>, in a stable order. */
+  each<T>(folder: string, make: (src: SourceFile, id: string) => T | undefined): T[] {
+    const out: T[] = [];
+    for (const abs of markdownFiles(path.join(this.root, folder))) {
+      const { source, problems } = readSource(this.display(abs), fs.readFileSync(abs, "utf8"));
+      this.problems.push(...problems);
+      if (!source) continue;
+      const item = make(source, path.basename(abs, ".md"));
+      if (item !== undefined) out.push(item);
+    }
+    return out;
+  }
+
+  campaign(src: SourceFile, id: string): Campaign | undefined {
+    const f = this.validate(src, campaignSchema, knownKeys.campaign);
+    if (!this.checkId(src, id) || !f) return undefined;
+    const url = urls.campaign(id);
+    this.claim(url, src);
+    return { kind: "campaign", id, file: src.file, url, title: f.title, summary: f.summary, started: f.started, ended: f.ended, html: this.body(src) };
+  }
+
+  awardList(src: SourceFile, id: string): AwardList | undefined {
+    const f = this.validate(src, awardListSchema, knownKeys.awardList);
+    if (!this.checkId(src, id) || !f) return undefined;
+    const date = f.date.date.toISO()!;
+    const year = localYear(date);
+    f.groups.forEach((g, i) => {
+      if (g.collectives.length + g.individuals.length === 0) this.error(src.file, src.lineOf(["groups", i]), `groups.${i}`, say.noRecipient());
+    });
+    const url = urls.awardList(year, id);
+    this.claim(url, src);
+    this.refer(src, "campaigns", "campaigns", f.campaigns);
+    const d = f.decision;
+    return {
+      kind: "awardList",
+      id,
+      file: src.file,
+      year,
+      url,
+      title: f.title,
+      date,
+      time: f.date.date.toMillis(),
+      campaigns: f.campaigns,
+      decision: d && (d.number || d.date || d.issuer) ? { number: d.number, date: d.date?.date.toISO() ?? undefined, issuer: d.issuer } : undefined,
+      groups: f.groups,
+      html: this.body(src),
+    };
+  }
+
+  /** An article's slug is its `slug:` key, else its file name (content/articles/<year>/<slug>.md). */
+  article(src: SourceFile, fileName: string): Article | undefined {
+    const f = this.validate(src, articleSchema, knownKeys.article);
+    if (!f) return undefined;
+    const date = f.date.date.toISO()!;
+    const year = localYear(date);
+    let slug = slugify(fileName) || slugify(f.title);
+    if (f.slug !== undefined) {
+      if (isValidSlug(f.slug)) slug = f.slug;
+      else this.error(src.file, src.lineOf(["slug"]), "slug", say.badSlug(showValue(f.slug), slugify(f.slug) || slug));
+    }
+    const url = urls.article(year, slug);
+    if (!f.draft) this.claim(url, src);
+    this.refer(src, "campaigns", "campaigns", f.campaigns);
+    this.refer(src, "awards", "awards", f.awards);
+    let image: Photo | undefined;
+    if (f.image) {
+      const photo = this.photo(src, f.image.src, src.lineOf(["image", "src"]), "image.src");
+      if (photo) image = { src: photo.url, file: photo.file, alt: f.image.alt ?? "", caption: f.image.caption };
+    }
+    let firstParagraph = "";
+    const html = this.body(src, (p) => (firstParagraph = p));
+    const tags = f.tags.map((name) => ({ name, slug: slugify(name) })).filter((t) => t.slug);
+    return {
+      kind: "article",
+      file: src.file,
+      year,
+      slug,
+      url,
+      title: f.title,
+      date,
+      time: f.date.date.toMillis(),
+      hasTime: f.date.hasTime,
+      updated: f.updated?.date.toISO() ?? undefined,
+      authors: [...new Set(f.authors.flatMap((a) => a.split(/\s+-\s+/)).map((a) => a.trim()).filter(Boolean))],
+      source: f.source,
+      summary: f.summary ?? firstParagraph,
+      lead: f.summary,
+      campaigns: f.campaigns,
+      tags: uniqueBy(tags, (t) => t.slug),
+      image,
+      awards: f.awards,
+      draft: f.draft,
+      html,
+    };
+  }
+
+  /** Checks ids given in `key` against the files in content/<kind> once all are read. */
+  private refer(src: SourceFile, kind: "campaigns" | "awards", key: string, ids: string[]) {
+    if (ids.length) this.pending.push({ src, kind, key, ids });
+  }
+
+  checkReferences(campaigns: Campaign[], awardLists: AwardList[], articles: Article[]) {
+    const known = { campaigns: campaigns.map((c) => c.id), awards: awardLists.map((a) => a.id) };
+    const sets = { campaigns: new Set(known.campaigns), awards: new Set(known.awards) };
+    for (const { src, kind, key, ids } of this.pending) {
+      ids.forEach((id, i) => {
+        if (sets[kind].has(id)) return;
+        const suggestion = suggest(id, known[kind]);
+        const message = kind === "campaigns" ? say.unknownCampaign(id, suggestion) : say.unknownAwardList(id, suggestion);
+        this.error(src.file, src.lineOf([key, i]), key, message);
+      });
+    }
+    // Keep only references that resolve, so that the archive never meets a dangling id.
+    for (const a of articles) {
+      a.campaigns = a.campaigns.filter((id) => sets.campaigns.has(id));
+      a.awards = a.awards.filter((id) => sets.awards.has(id));
+    }
+    for (const l of awardLists) l.campaigns = l.campaigns.filter((id) => sets.campaigns.has(id));
+  }
+
+  private validate<S extends z.ZodObject>(src: SourceFile, schema: S, keys: Record<string, string[]>, lineShift = 0): z.output<S> | undefined {
+    this.checkKeys(src, keys, lineShift);
+    const result = schema.safeParse(src.data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const keyPath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      this.error(src.file, src.lineOf(keyPath) + lineShift, keyPath.join("."), issue.message);
+    }
+    return undefined;
+  }
+
+  /** Unknown keys are errors: a misspelt optional key would otherwise be lost without a word. */
+  private checkKeys(src: SourceFile, keys: Record<string, string[]>, lineShift: number) {
+    const visit = (value: unknown, pattern: string, keyPath: (string | number)[]) => {
+      if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${pattern}.*`, [...keyPath, i]));
+      if (!value || typeof value !== "object") return;
+      const allowed = keys[pattern.replace(/^\./, "")];
+      if (!allowed) return;
+      for (const [k, v] of Object.entries(value)) {
+        const at = [...keyPath, k];
+        if (!allowed.includes(k)) {
+          const guess = suggest(k, allowed);
+          this.error(src.file, src.lineOf(at) + lineShift, at.join("."), say.unknownKey(k, guess));
+        } else visit(v, `${pattern}.${k}`, at);
+      }
+    };
+    visit(src.data, "", []);
+  }
+
+  private checkId(src: SourceFile, id: string): boolean {
+    if (isValidSlug(id)) return true;
+    this.error(src.file, 1, undefined, say.badSlug(showValue(id), `${slugify(id)}.md`));
+    return false;
+  }
+
+  /** Registers the URL an item will be written at; two items may not share one. */
+  private claim(url: string, src: SourceFile) {
+    const owner = this.urlOwners.get(url);
+    if (owner) this.error(src.file, src.lineOf(["title"]), "title", say.duplicateUrl(url, owner));
+    else this.urlOwners.set(url, src.file);
+  }
+
+  private body(src: SourceFile, onFirstParagraph?: (text: string) => void): string {
+    const { html, firstParagraph } = renderMarkdown(src.body, (img) => this.photo(src, img.src, src.bodyLine + img.line - 1)?.url);
+    onFirstParagraph?.(firstParagraph);
+    return html;
+  }
+
+  /**
+   * Resolves a photo path (relative to the Markdown file, or to content/ when
+   * it starts with "/"), records it and returns its URL; a web address is kept
+   * as written. Reports a photo that does not exist and returns undefined.
+   */
+  private photo(src: SourceFile, written: string, line: number, key?: string): { url: string; file?: string } | undefined {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(written)) return { url: written };
+    let decoded = written;
+    try {
+      decoded = decodeURI(written);
+    } catch {
+      /* keep it as written */
+    }
+    const sourceDir = path.dirname(path.resolve(process.cwd(), src.file));
+    const abs = decoded.startsWith("/") ? path.join(this.root, decoded) : path.resolve(sourceDir, decoded);
+    const rel = path.relative(this.root, abs);
+    let ok = this.exists.get(abs);
+    if (ok === undefined) {
+      ok = !rel.startsWith("..") && !path.isAbsolute(rel) && fs.statSync(abs, { throwIfNoEntry: false })?.isFile() === true;
+      this.exists.set(abs, ok);
+    }
+    if (!ok) {
+      this.error(src.file, line, key, say.missingImage(written));
+      return undefined;
+    }
+    const file = rel.split(path.sep).join("/");
+    this.media.add(file);
+    return { url: urls.media(file), file };
+  }
+}
+
+/** The closest known id, when it is close enough to be a likely slip. */
+export function suggest(value: string, known: string[]): string | undefined {
+  if (!known.length) return undefined;
+  const best = closest(value, known);
+  return distance(value, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function markdownFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: false }) as string[])
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => !seen.has(key(t)) && seen.add(key(t)));
+}

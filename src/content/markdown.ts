@@ -1,0 +1,61 @@
+// Markdown bodies to HTML with markdown-it. A photo alone in its paragraph
+// becomes a <figure>, its title the <figcaption> (markdown-it-image-figures).
+// Raw HTML in a body is shown as text, never run.
+import MarkdownIt from "markdown-it";
+import imageFigures from "markdown-it-image-figures";
+import type Token from "markdown-it/lib/token.mjs";
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(imageFigures, {
+  figcaption: "title",
+  lazy: true,
+  async: true,
+});
+
+export interface BodyImage {
+  /** The path as the writer wrote it. */
+  src: string;
+  /** Line in the body (1-based). */
+  line: number;
+}
+
+export interface RenderedBody {
+  html: string;
+  /** Plain text of the first paragraph that has text. */
+  firstParagraph: string;
+}
+
+/**
+ * Renders a body. `resolveImage` maps each photo path to its URL (or returns
+ * undefined when it reported the photo missing, leaving the path as written).
+ */
+export function renderMarkdown(body: string, resolveImage: (image: BodyImage) => string | undefined): RenderedBody {
+  const tokens = md.parse(body, {});
+  let firstParagraph = "";
+  tokens.forEach((token, i) => {
+    if (token.type !== "inline" || !token.children) return;
+    const line = (token.map?.[0] ?? 0) + 1;
+    for (const child of walk(token.children)) {
+      if (child.type !== "image") continue;
+      const url = resolveImage({ src: child.attrGet("src") ?? "", line });
+      if (url !== undefined) child.attrSet("src", url);
+    }
+    if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open") firstParagraph = plainText(token.children);
+  });
+  return { html: md.renderer.render(tokens, md.options, {}), firstParagraph };
+}
+
+function* walk(tokens: Token[]): Generator<Token> {
+  for (const t of tokens) {
+    yield t;
+    if (t.children) yield* walk(t.children);
+  }
+}
+
+function plainText(children: Token[]): string {
+  let out = "";
+  for (const t of children) {
+    if (t.type === "text" || t.type === "code_inline") out += t.content;
+    else if (t.type === "softbreak" || t.type === "hardbreak") out += " ";
+  }
+  return out.replace(/\s+/g, " ").trim();
+}

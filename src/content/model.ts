@@ -1,0 +1,111 @@
+// The typed model of a content folder, as the loader returns it. Plain data:
+// dates are ISO strings with the site's offset, URLs are site-relative.
+
+export interface Photo {
+  /** Site-relative URL of the photo. */
+  src: string;
+  /** Path of the photo file, relative to the content folder (POSIX); absent for a web address. */
+  file?: string;
+  alt: string;
+  caption?: string;
+}
+
+export interface Tag {
+  name: string;
+  slug: string;
+}
+
+export interface Article {
+  kind: "article";
+  /** Path of the source file as shown in messages. */
+  file: string;
+  year: number;
+  slug: string;
+  url: string;
+  title: string;
+  /** ISO date-time in the site's time zone. */
+  date: string;
+  /** Epoch milliseconds of `date`, for ordering. */
+  time: number;
+  /** False when the writer gave a day only: the page then shows no clock time. */
+  hasTime: boolean;
+  updated?: string;
+  authors: string[];
+  source?: string;
+  /** The writer's `summary`, else the first paragraph: for lists and descriptions. */
+  summary: string;
+  /** The writer's `summary` only, shown as the lead above the body. */
+  lead?: string;
+  /** Campaign ids, in the writer's order; all exist. */
+  campaigns: string[];
+  tags: Tag[];
+  image?: Photo;
+  /** Award-list ids, in the writer's order; all exist. */
+  awards: string[];
+  draft: boolean;
+  /** The body, rendered to HTML. */
+  html: string;
+}
+
+export interface Campaign {
+  kind: "campaign";
+  id: string;
+  file: string;
+  url: string;
+  title: string;
+  summary?: string;
+  started?: number;
+  ended?: number;
+  html: string;
+}
+
+export interface Individual {
+  name: string;
+  rank?: string;
+  position?: string;
+  unit?: string;
+}
+
+export interface AwardGroup {
+  award: string;
+  by: string;
+  collectives: string[];
+  individuals: Individual[];
+}
+
+export interface Decision {
+  number?: string;
+  date?: string;
+  issuer?: string;
+}
+
+export interface AwardList {
+  kind: "awardList";
+  id: string;
+  file: string;
+  year: number;
+  url: string;
+  title: string;
+  date: string;
+  time: number;
+  campaigns: string[];
+  decision?: Decision;
+  groups: AwardGroup[];
+  html: string;
+}
+
+export interface SiteSettings {
+  title: string;
+  description: string;
+  /** Absolute URL of the site's root, without a trailing slash; "" when unknown. */
+  url: string;
+}
+
+export interface Content {
+  site: SiteSettings;
+  articles: Article[];
+  campaigns: Campaign[];
+  awardLists: AwardList[];
+  /** Photos referenced by the content, as paths relative to the content folder. */
+  media: string[];
+}

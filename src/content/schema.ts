@@ -1,0 +1,204 @@
+// The front-matter schemas of ../shared/content-model.md, with a writer's
+// message for every way a value can be wrong. Checks that need other files
+// (campaign ids, award-list ids, photos, URLs) are in load.ts.
+import { z } from "zod";
+import { problems as say } from "../strings.ts";
+import { parseContentDate } from "../text/dates.ts";
+import { showValue } from "./problems.ts";
+
+const isMissing = (v: unknown) => v === undefined || v === null;
+
+/** A required line of text; numbers are taken as text ("title: 2018" means the text 2018). */
+const text = (example: string) =>
+  z
+    .unknown()
+    .transform((v, ctx) => {
+      if (isMissing(v)) return fail(ctx, say.missing(example));
+      if (typeof v === "number") v = String(v);
+      if (typeof v !== "string") return fail(ctx, say.notString(showValue(v), example));
+      const t = v.trim();
+      if (!t) return fail(ctx, say.empty(example));
+      return t;
+    });
+
+const optionalText = (example: string) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      if (isMissing(v)) return undefined;
+      if (typeof v === "number") v = String(v);
+      if (typeof v !== "string") return fail(ctx, say.notString(showValue(v), example));
+      return v.trim() || undefined;
+    });
+
+/** A list of text; a single line of text is a list of one. */
+const textList = (example: string) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      if (isMissing(v)) return [] as string[];
+      const list = Array.isArray(v) ? v : [v];
+      const out: string[] = [];
+      for (const item of list) {
+        if (typeof item !== "string" && typeof item !== "number") return fail(ctx, say.notStringList(showValue(v), example));
+        const t = String(item).trim();
+        if (t) out.push(t);
+      }
+      return out;
+    });
+
+const readDate = (v: unknown, ctx: z.RefinementCtx) => parseContentDate(v) ?? fail(ctx, say.badDate(showValue(v)));
+
+const date = (example: string) =>
+  z.unknown().transform((v, ctx) => (isMissing(v) ? fail(ctx, say.missing(example)) : readDate(v, ctx)));
+
+const optionalDate = z
+  .unknown()
+  .optional()
+  .transform((v, ctx) => (isMissing(v) ? undefined : readDate(v, ctx)));
+
+const bool = z
+  .unknown()
+  .optional()
+  .transform((v, ctx) => {
+    if (isMissing(v)) return false;
+    if (typeof v !== "boolean") return fail(ctx, say.notBoolean(showValue(v)));
+    return v;
+  });
+
+const year = z
+  .unknown()
+  .optional()
+  .transform((v, ctx) => {
+    if (isMissing(v)) return undefined;
+    const n = typeof v === "string" && /^\d{4}$/.test(v.trim()) ? Number(v) : v;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 1900 || n > 2200) return fail(ctx, say.notYear(showValue(v)));
+    return n;
+  });
+
+/** A nested map; `undefined` when absent. */
+const map = <T extends z.ZodRawShape>(shape: T, example: string) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      if (isMissing(v)) return undefined;
+      if (typeof v !== "object" || Array.isArray(v)) return fail(ctx, say.notMap(showValue(v), example));
+      return v;
+    })
+    .pipe(z.object(shape).optional());
+
+function fail(ctx: z.RefinementCtx, message: string): never {
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER as never;
+}
+
+const photo = map(
+  {
+    src: text("src: /images/anh.jpg"),
+    alt: optionalText("alt: Mô tả ảnh"),
+    caption: optionalText("caption: Chú thích ảnh"),
+  },
+  "image: { src: /images/anh.jpg, alt: Mô tả ảnh, caption: Chú thích }",
+);
+
+export const articleSchema = z.object({
+  title: text("title: Tổng kết phong trào năm 2017"),
+  date: date("date: 2018-01-15T08:30"),
+  updated: optionalDate,
+  authors: textList("authors: [Phan Quang, Đức Thuần]"),
+  source: optionalText("source: Báo Bắc Kạn"),
+  summary: optionalText("summary: Một câu tóm tắt bài viết."),
+  campaigns: textList("campaigns: [toan-dan-bao-ve-an-ninh-to-quoc]"),
+  tags: textList("tags: [An toàn về ANTT, Thông tư 23]"),
+  image: photo,
+  awards: textList("awards: [2017-toan-dan-bao-ve-an-ninh-to-quoc]"),
+  slug: optionalText("slug: tong-ket-phong-trao-2017"),
+  draft: bool,
+});
+
+export const campaignSchema = z.object({
+  title: text("title: Toàn dân bảo vệ an ninh Tổ quốc"),
+  summary: optionalText("summary: Một dòng giới thiệu phong trào"),
+  started: year,
+  ended: year,
+});
+
+const individual = z.unknown().transform((v, ctx) => {
+  if (typeof v === "string" && v.trim()) return { name: v.trim() };
+  if (v && typeof v === "object" && !Array.isArray(v)) {
+    const r = v as Record<string, unknown>;
+    const fields = ["name", "rank", "position", "unit"] as const;
+    if (typeof r.name === "string" && r.name.trim() && fields.every((k) => r[k] === undefined || typeof r[k] === "string")) {
+      const out: { name: string; rank?: string; position?: string; unit?: string } = { name: r.name.trim() };
+      for (const k of fields.slice(1)) {
+        const t = (r[k] as string | undefined)?.trim();
+        if (t) out[k] = t;
+      }
+      return out;
+    }
+  }
+  return fail(ctx, say.badIndividual(showValue(v)));
+});
+
+const group = z.object({
+  award: text("award: Giấy khen"),
+  by: text("by: Giám đốc Công an tỉnh"),
+  collectives: textList("collectives: [Công an huyện Ba Bể]"),
+  individuals: z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      if (isMissing(v)) return [];
+      if (!Array.isArray(v)) return fail(ctx, say.notStringList(showValue(v), "individuals: [Nguyễn Văn A]"));
+      return v;
+    })
+    .pipe(z.array(individual)),
+});
+
+export const awardListSchema = z.object({
+  title: text("title: Khen thưởng phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017"),
+  date: date("date: 2018-01-15"),
+  campaigns: textList("campaigns: [toan-dan-bao-ve-an-ninh-to-quoc]"),
+  decision: map(
+    {
+      number: optionalText('number: "123/QĐ-CAT"'),
+      date: optionalDate,
+      issuer: optionalText("issuer: Giám đốc Công an tỉnh"),
+    },
+    'decision: { number: "123/QĐ-CAT", date: 2018-01-10, issuer: Giám đốc Công an tỉnh }',
+  ),
+  groups: z
+    .unknown()
+    .transform((v, ctx) => {
+      if (isMissing(v)) return fail(ctx, say.missing("groups: (danh sách nhóm award:, by:, collectives:, individuals:)"));
+      if (!Array.isArray(v) || v.length === 0) return fail(ctx, say.noGroups());
+      return v;
+    })
+    .pipe(z.array(group)),
+});
+
+export const siteSchema = z.object({
+  title: text("title: Công an tỉnh Bắc Kạn"),
+  description: optionalText("description: Lưu trữ tin tức"),
+  url: optionalText("url: https://congan.backan.gov.vn"),
+});
+
+export type ArticleFields = z.output<typeof articleSchema>;
+export type CampaignFields = z.output<typeof campaignSchema>;
+export type AwardListFields = z.output<typeof awardListSchema>;
+
+/** The keys each kind of file may have, by nesting: "" is the top level. */
+export const knownKeys = {
+  article: { "": Object.keys(articleSchema.shape), image: ["src", "alt", "caption"] },
+  campaign: { "": Object.keys(campaignSchema.shape) },
+  awardList: {
+    "": Object.keys(awardListSchema.shape),
+    decision: ["number", "date", "issuer"],
+    "groups.*": ["award", "by", "collectives", "individuals"],
+    "groups.*.individuals.*": ["name", "rank", "position", "unit"],
+  },
+  site: { "": Object.keys(siteSchema.shape) },
+} satisfies Record<string, Record<string, string[]>>;

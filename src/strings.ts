@@ -1,0 +1,115 @@
+// Every piece of text a reader or a writer sees, in one place.
+// `ui` is what the site shows; `problems` is what the build tells writers.
+
+export const ui = {
+  lang: "vi",
+  home: "Trang chủ",
+  news: "Tin tức",
+  campaigns: "Phong trào",
+  awards: "Khen thưởng",
+  tags: "Chủ đề",
+  years: "Các năm",
+  latest: "Tin mới nhất",
+  allCampaigns: "Tất cả phong trào",
+  allAwardLists: "Danh sách khen thưởng theo năm",
+  breadcrumbs: "Đường dẫn",
+  mainNav: "Điều hướng chính",
+  skipToContent: "Bỏ qua, tới nội dung chính",
+  authors: "Tác giả",
+  source: "Nguồn",
+  updated: "Cập nhật",
+  published: "Đăng lúc",
+  campaignsOfArticle: "Phong trào",
+  tagsOfArticle: "Chủ đề",
+  awardListsReported: "Danh sách khen thưởng được đưa tin",
+  articlesReporting: "Tin bài đưa tin",
+  newer: "Những tin mới hơn",
+  older: "Những tin cũ hơn",
+  previousArticle: "Tin trước",
+  nextArticle: "Tin sau",
+  pagination: "Phân trang",
+  previousPage: "Trang trước",
+  nextPage: "Trang sau",
+  page: "Trang",
+  pageOf: (n: number, total: number) => `Trang ${n}/${total}`,
+  yearTitle: (year: number) => `Tin tức năm ${year}`,
+  awardYearTitle: (year: number) => `Khen thưởng năm ${year}`,
+  otherYears: "Các năm khác",
+  articleCount: (n: number) => `${n} tin bài`,
+  awardListCount: (n: number) => `${n} danh sách khen thưởng`,
+  campaignArticles: "Tin bài",
+  campaignAwardLists: "Khen thưởng",
+  campaignPeriod: (started?: number, ended?: number) =>
+    started ? (ended ? `${started} – ${ended}` : `Từ năm ${started}`) : "",
+  decision: "Quyết định",
+  decisionLine: (number: string, date: string, issuer: string) =>
+    [`Quyết định số ${number}`, date && `ngày ${date}`, issuer && `của ${issuer}`].filter(Boolean).join(" "),
+  conferredBy: "Cấp khen",
+  award: "Hình thức khen thưởng",
+  collectives: "Tập thể",
+  individuals: "Cá nhân",
+  counts: (collectives: number, individuals: number) =>
+    [collectives && `${collectives} tập thể`, individuals && `${individuals} cá nhân`].filter(Boolean).join(", "),
+  number: "STT",
+  name: "Họ và tên",
+  unitName: "Tên tập thể",
+  rank: "Cấp bậc",
+  position: "Chức vụ",
+  unit: "Đơn vị",
+  tagTitle: (name: string) => `Chủ đề: ${name}`,
+  notFoundTitle: "Không tìm thấy trang",
+  notFoundText: "Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn xem các tin mới nhất hoặc tìm theo năm và phong trào.",
+  draft: "Bản nháp",
+  noArticles: "Chưa có tin bài.",
+  footer: "Lưu trữ tin tức",
+} as const;
+
+// Weekdays as issue 2 writes them ("Thứ Hai, 15/01/2018 - 08:30"), Monday first.
+// Kept here rather than taken from ICU so that they never change with Node.
+export const weekdays = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"] as const;
+
+type V = string;
+// Messages for writers. Each says what is wrong and how to fix it.
+export const problems = {
+  yamlSyntax: (detail: V) => `lỗi cú pháp YAML (${detail}) — kiểm tra dấu hai chấm, dấu ngoặc và thụt lề ở dòng này`,
+  noFrontMatter: () => `tệp không có phần khai báo (front matter) — mở đầu tệp bằng một dòng "---", các khóa như title:, date:, rồi một dòng "---"`,
+  frontMatterNotMap: () => `phần khai báo phải là các cặp "khóa: giá trị" — ví dụ "title: Tiêu đề bài viết"`,
+  missing: (example: V) => `thiếu khóa bắt buộc — thêm ví dụ: ${example}`,
+  empty: (example: V) => `giá trị đang trống — điền ví dụ: ${example}`,
+  notString: (value: V, example: V) => `phải là một đoạn chữ (đang là ${value}) — viết ví dụ: ${example}`,
+  notStringList: (value: V, example: V) => `phải là một danh sách chữ (đang là ${value}) — viết ví dụ: ${example}`,
+  notBoolean: (value: V) => `phải là true hoặc false (đang là ${value}) — viết "draft: true" hoặc xóa dòng này`,
+  notYear: (value: V) => `phải là một năm gồm 4 chữ số (đang là ${value}) — viết ví dụ: 2012`,
+  badDate: (value: V) =>
+    `không đọc được ngày (${value}) — viết theo dạng 2018-01-15 hoặc 2018-01-15T08:30 (giờ Việt Nam)`,
+  notMap: (value: V, example: V) => `phải là một nhóm khóa (đang là ${value}) — viết ví dụ: ${example}`,
+  unknownKey: (value: V, suggestion?: V) =>
+    `khóa không được hỗ trợ (${value}) — ${suggestion ? `có phải ý bạn là "${suggestion}"?` : "xóa dòng này hoặc sửa tên khóa"}`,
+  unknownCampaign: (value: V, suggestion?: V) =>
+    `không có phong trào mang mã này (${value}) — ${suggestion ? `có phải ý bạn là "${suggestion}"?` : "tạo tệp content/campaigns/" + value + ".md hoặc sửa mã"}`,
+  unknownAwardList: (value: V, suggestion?: V) =>
+    `không có danh sách khen thưởng mang mã này (${value}) — ${suggestion ? `có phải ý bạn là "${suggestion}"?` : "kiểm tra tên tệp trong content/awards/"}`,
+  duplicateUrl: (url: V, other: V) =>
+    `hai nội dung có cùng địa chỉ ${url} (trùng với ${other}) — đổi tên tệp hoặc thêm khóa slug: khác cho một trong hai`,
+  duplicateId: (id: V, other: V) =>
+    `hai tệp có cùng mã (${id}, trùng với ${other}) — đổi tên một trong hai tệp`,
+  badSlug: (value: V, suggestion: V) =>
+    `slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang (đang là ${value}) — viết ví dụ: ${suggestion}`,
+  noRecipient: () =>
+    `nhóm khen thưởng chưa có ai được khen — thêm collectives: (tập thể) hoặc individuals: (cá nhân)`,
+  noGroups: () =>
+    `danh sách khen thưởng chưa có nhóm nào — thêm groups: với award:, by: và người được khen`,
+  missingImage: (value: V) =>
+    `không tìm thấy ảnh (${value}) — kiểm tra tên tệp; đường dẫn tính từ thư mục của bài viết, hoặc từ content/ nếu bắt đầu bằng /`,
+  badIndividual: (value: V) =>
+    `mỗi cá nhân là một tên, hoặc một nhóm khóa có name: (đang là ${value}) — viết ví dụ: "- name: Nguyễn Văn A" kèm rank:, position:, unit:`,
+  wrongFolder: (folder: V, expected: V) =>
+    `tệp nằm sai thư mục (${folder}) — chuyển tệp vào ${expected}`,
+} as const;
+
+export const summaryLine = {
+  failed: (errors: number, files: number) =>
+    `Không xây dựng được trang: ${errors} lỗi trong ${files} tệp. Trang đã xây dựng trước đó được giữ nguyên.`,
+  warnings: (n: number) => `${n} cảnh báo (trang vẫn được xây dựng).`,
+  built: (pages: number, seconds: string, out: string) => `Đã xây dựng ${pages} trang trong ${seconds} giây vào ${out}.`,
+};

@@ -1,0 +1,49 @@
+import { DateTime } from "luxon";
+import { weekdays } from "../strings.ts";
+
+/** Every date in the content is local time here unless it carries an offset. */
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Reads a front-matter date: "2018-01-15", "2018-01-15T08:30",
+ * "2018-01-15T08:30:00", "2018-01-15 08:30", or any ISO date-time with an
+ * offset. Without an offset it is local time in TIME_ZONE.
+ * A JavaScript Date (as some YAML readers produce) is taken by its UTC
+ * calendar fields, because such readers turn offset-less text into UTC.
+ * Returns undefined when the value is not a date.
+ */
+export function parseContentDate(value: unknown): { date: DateTime; hasTime: boolean } | undefined {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    const utc = DateTime.fromJSDate(value, { zone: "utc" });
+    const hasTime = utc.hour !== 0 || utc.minute !== 0 || utc.second !== 0;
+    return { date: utc.setZone(TIME_ZONE, { keepLocalTime: true }), hasTime };
+  }
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+  let date = DateTime.fromISO(text, { zone: TIME_ZONE });
+  if (!date.isValid) date = DateTime.fromSQL(text, { zone: TIME_ZONE });
+  if (!date.isValid) return undefined;
+  return { date: date.setZone(TIME_ZONE), hasTime: !DATE_ONLY.test(text) };
+}
+
+const local = (iso: string) => DateTime.fromISO(iso, { zone: TIME_ZONE });
+
+/** "Thứ Hai, 15/01/2018 - 08:30"; "Thứ Hai, 15/01/2018" for a day without a time. */
+export function formatLong(iso: string, withTime = true): string {
+  const d = local(iso);
+  return `${weekdays[d.weekday - 1]}, ${d.toFormat(withTime ? "dd/MM/yyyy - HH:mm" : "dd/MM/yyyy")}`;
+}
+
+/** "15/01/2018" */
+export function formatShort(iso: string): string {
+  return local(iso).toFormat("dd/MM/yyyy");
+}
+
+/** The year an ISO date-time belongs to, in TIME_ZONE. */
+export function localYear(iso: string): number {
+  return local(iso).year;
+}

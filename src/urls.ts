@@ -1,0 +1,27 @@
+// The URL scheme, in one place. Every URL is site-relative and ends in "/"
+// (a folder with index.html) unless it names a file. A host's sub-path is
+// added at render time by Eleventy's HtmlBasePlugin, never here.
+
+const paged = (base: string, page: number) => (page <= 1 ? base : `${base}trang-${page}/`);
+
+export const urls = {
+  home: () => "/",
+  news: () => "/tin-tuc/",
+  year: (year: number, page = 1) => paged(`/tin-tuc/${year}/`, page),
+  article: (year: number, slug: string) => `/tin-tuc/${year}/${slug}/`,
+  campaigns: () => "/phong-trao/",
+  campaign: (id: string, page = 1) => paged(`/phong-trao/${id}/`, page),
+  awards: () => "/khen-thuong/",
+  awardList: (year: number, id: string) => `/khen-thuong/${year}/${id}/`,
+  tags: () => "/chu-de/",
+  tag: (slug: string, page = 1) => paged(`/chu-de/${slug}/`, page),
+  notFound: () => "/404.html",
+  stylesheet: () => "/assets/style.css",
+  /** A photo from the content folder, by its path relative to content/ (POSIX separators). */
+  media: (contentRelativePath: string) => `/media/${contentRelativePath.split("/").map(encodeURIComponent).join("/")}`,
+};
+
+/** The output file Eleventy should write for a URL. */
+export function outputPathOf(url: string): string {
+  return url.endsWith("/") ? `${url}index.html` : url;
+}
