@@ -11,7 +11,7 @@ import { isValidSlug, slugify } from "../text/slug.ts";
 import { urls } from "../urls.ts";
 import { renderMarkdown } from "./markdown.ts";
 import type { Article, AwardList, Campaign, Content, Photo, SiteSettings } from "./model.ts";
-import { showValue, type Problem } from "./problems.ts";
+import { showValue, sortProblems, type Problem } from "./problems.ts";
 import { articleSchema, awardListSchema, campaignSchema, knownKeys, siteSchema } from "./schema.ts";
 import { readSource, type SourceFile } from "./source-file.ts";
 
@@ -39,7 +39,7 @@ export function loadContent({ contentDir, includeDrafts = false }: LoadOptions):
   const articles = loader.each("articles", (src, name) => loader.article(src, name)).filter((a) => includeDrafts || !a.draft);
 
   loader.checkReferences(campaigns, awardLists, articles);
-  return { content: { site, campaigns, awardLists, articles, media: [...loader.media].sort() }, problems };
+  return { content: { site, campaigns, awardLists, articles, media: [...loader.media].sort() }, problems: sortProblems(problems) };
 }
 
 class Loader {

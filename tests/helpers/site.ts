@@ -1,0 +1,63 @@
+// Reading a built site in tests: its pages, and the links between them.
+import fs from "node:fs";
+import path from "node:path";
+import * as cheerio from "cheerio";
+
+export function htmlFiles(outDir: string): string[] {
+  return (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).sort();
+}
+
+export function page(outDir: string, url: string): cheerio.CheerioAPI {
+  return cheerio.load(fs.readFileSync(fileFor(outDir, url), "utf8"));
+}
+
+/** The file a site-relative URL is served from. */
+export function fileFor(outDir: string, url: string): string {
+  const clean = decodeURIComponent(url.split(/[?#]/)[0]);
+  return path.join(outDir, clean.endsWith("/") ? `${clean}index.html` : clean);
+}
+
+export interface BrokenLink {
+  from: string;
+  to: string;
+}
+
+/**
+ * Every internal href and src in every page must resolve to a file, and every
+ * #anchor to an id on its page. `prefix` is the sub-path the site is built for.
+ */
+export function brokenLinks(outDir: string, prefix = "/"): BrokenLink[] {
+  const broken: BrokenLink[] = [];
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let set = ids.get(file);
+    if (!set) {
+      const $ = cheerio.load(fs.readFileSync(file, "utf8"));
+      set = new Set($("[id]").map((_, el) => $(el).attr("id")!).get());
+      ids.set(file, set);
+    }
+    return set;
+  };
+  for (const rel of htmlFiles(outDir)) {
+    const from = path.join(outDir, rel);
+    const $ = cheerio.load(fs.readFileSync(from, "utf8"));
+    $("a[href], link[href], img[src], script[src], source[srcset]").each((_, el) => {
+      const raw = $(el).attr("href") ?? $(el).attr("src") ?? $(el).attr("srcset")!.split(/\s/)[0];
+      if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith("//")) return;
+      let target: string;
+      let anchor = "";
+      if (raw.startsWith("#")) {
+        target = from;
+        anchor = raw.slice(1);
+      } else {
+        const url = new URL(raw, `http://x/${rel}`);
+        if (!url.pathname.startsWith(prefix)) return void broken.push({ from: rel, to: raw });
+        target = fileFor(outDir, `/${url.pathname.slice(prefix.length)}`);
+        anchor = url.hash.slice(1);
+      }
+      if (!fs.existsSync(target) || !fs.statSync(target).isFile()) return void broken.push({ from: rel, to: raw });
+      if (anchor && target.endsWith(".html") && !idsOf(target).has(decodeURIComponent(anchor))) broken.push({ from: rel, to: raw });
+    });
+  }
+  return broken;
+}

@@ -1,0 +1,151 @@
+// Builds the sample archive (plus a hostile article) into a temporary folder
+// and checks the pages a reader uses.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { makeContent, SAMPLE_CONTENT } from "../helpers/content.ts";
+import { brokenLinks, htmlFiles, page } from "../helpers/site.ts";
+
+const HOSTILE = `---
+title: "<script>alert('tiêu đề')</script> & <b>đậm</b>"
+date: 2019-11-20T10:00
+authors: ["<img src=x onerror=alert(1)>"]
+campaigns: [thong-tu-23]
+tags: ["<i>thẻ</i>"]
+summary: "<script>alert('tóm tắt')</script>"
+---
+Nội dung có <script>alert('thân bài')</script> trong thân bài.
+`;
+
+let out: string;
+let pages: string[];
+
+beforeAll(async () => {
+  const { root, content } = makeContent({ "articles/2019/tieu-de-doc-hai.md": HOSTILE }, {});
+  fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  fs.writeFileSync(path.join(content, "articles/2019/tieu-de-doc-hai.md"), HOSTILE);
+  out = path.join(root, "_site");
+  const result = await buildSite({ contentDir: content, outputDir: out });
+  expect(result.problems).toEqual([]);
+  expect(result.ok).toBe(true);
+  pages = htmlFiles(out);
+}, 120_000);
+
+describe("the built sample archive", () => {
+  it("has the main pages", () => {
+    for (const f of [
+      "index.html", "404.html", "tin-tuc/index.html", "tin-tuc/2018/index.html", "tin-tuc/2016/index.html",
+      "tin-tuc/2018/tong-ket-phong-trao-2017/index.html", "phong-trao/index.html", "phong-trao/toan-dan-bao-ve-an-ninh-to-quoc/index.html",
+      "phong-trao/thong-tu-23/index.html", "khen-thuong/index.html", "khen-thuong/2018/2017-toan-dan-bao-ve-an-ninh-to-quoc/index.html",
+      "chu-de/index.html", "chu-de/thong-tu-23/index.html",
+    ]) expect(pages).toContain(f);
+    expect(fs.existsSync(path.join(out, "assets/style.css"))).toBe(true);
+  });
+
+  it("has at least four years, both campaigns and three award lists", () => {
+    const $ = page(out, "/");
+    expect($(".year-links a").length).toBeGreaterThanOrEqual(4);
+    expect($(".campaign-list a").length).toBe(2);
+    expect(page(out, "/khen-thuong/")("main a").length).toBe(3);
+  });
+
+  it("has no broken internal link or anchor", () => {
+    expect(brokenLinks(out)).toEqual([]);
+  });
+
+  it("writes every page as Vietnamese HTML5 with breadcrumbs (except the home page)", () => {
+    for (const rel of pages) {
+      const html = fs.readFileSync(path.join(out, rel), "utf8");
+      expect(html.startsWith("<!doctype html>"), rel).toBe(true);
+      expect(html).toContain('<html lang="vi">');
+      expect(html).not.toContain("<script");
+      if (rel !== "index.html") expect(html, rel).toContain('class="breadcrumbs');
+    }
+  });
+
+  it("shows the seed article with its date, authors, photos, campaigns and award list", () => {
+    const $ = page(out, "/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect($("h1").text()).toBe("Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017");
+    expect($(".meta time").first().text()).toBe("Thứ Hai, 15/01/2018 - 08:30");
+    expect($(".authors").text()).toBe("Tác giả: Phan Quang - Đức Thuần");
+    const captions = $(".body figure figcaption").map((_, e) => $(e).text()).get();
+    expect(captions).toEqual([
+      expect.stringMatching(/^Thiếu tướng Ma Văn Lả - GĐ Công an tỉnh tặng Giấy khen/),
+      expect.stringMatching(/^Đại tá Hoàng Văn Vượt - PGĐ Công an tỉnh trao Giấy khen/),
+    ]);
+    for (const src of $(".body figure img").map((_, e) => $(e).attr("src")).get()) expect(fs.existsSync(path.join(out, src))).toBe(true);
+    expect($(".campaigns a").map((_, e) => $(e).attr("href")).get()).toEqual(["/phong-trao/toan-dan-bao-ve-an-ninh-to-quoc/", "/phong-trao/thong-tu-23/"]);
+    expect($(".award-links a").attr("href")).toBe("/khen-thuong/2018/2017-toan-dan-bao-ve-an-ninh-to-quoc/");
+  });
+
+  it("shows the seed article's newer and older lists from its first campaign, and previous/next", () => {
+    const $ = page(out, "/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect($("#tin-moi-hon").text()).toBe("Những tin mới hơn");
+    expect($("#tin-cu-hon").text()).toBe("Những tin cũ hơn");
+    const newer = $("#tin-moi-hon + ul a").map((_, e) => $(e).attr("href")).get();
+    const older = $("#tin-cu-hon + ul a").map((_, e) => $(e).attr("href")).get();
+    expect(newer).toHaveLength(5);
+    expect(older).toEqual([
+      "/tin-tuc/2017/ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-tai-thon-na-lang/",
+      "/tin-tuc/2016/ra-mat-mo-hinh-thon-tu-quan-ve-an-ninh-trat-tu-tai-nam-mau/",
+    ]);
+    expect(newer[0]).toBe("/tin-tuc/2018/cong-nhan-xa-quang-khe-dat-tieu-chuan-an-toan-ve-an-ninh-trat-tu/");
+    expect($("a[rel=prev]").attr("href")).toBe("/tin-tuc/2018/cao-diem-tan-cong-tran-ap-toi-pham-dip-tet-mau-tuat/");
+    expect($("a[rel=next]").attr("href")).toBe("/tin-tuc/2018/cong-nhan-xa-quang-khe-dat-tieu-chuan-an-toan-ve-an-ninh-trat-tu/");
+  });
+
+  it("puts an article just after midnight on 1 January in the new year", () => {
+    const $ = page(out, "/tin-tuc/2018/");
+    expect($("main a[href='/tin-tuc/2018/cao-diem-tan-cong-tran-ap-toi-pham-dip-tet-mau-tuat/']").length).toBe(1);
+  });
+
+  it("shows the award list with groups, tables and counts, and the articles that report it", () => {
+    const $ = page(out, "/khen-thuong/2018/2017-toan-dan-bao-ve-an-ninh-to-quoc/");
+    const groups = $(".award-group").map((_, g) => `${$(g).find("h2").text().replace(/\s+/g, " ")} | ${$(g).find(".counts").text()}`).get();
+    expect(groups).toEqual([
+      "Cờ thi đua (Cấp khen: Bộ Công an) | 3 tập thể",
+      "Bằng khen (Cấp khen: Bộ Công an) | 1 tập thể, 2 cá nhân",
+      "Bằng khen (Cấp khen: Chủ tịch UBND tỉnh) | 3 tập thể, 2 cá nhân",
+      "Giấy khen (Cấp khen: Giám đốc Công an tỉnh) | 7 tập thể, 12 cá nhân",
+    ]);
+    expect($(".decision").text()).toBe("Quyết định số 35/QĐ-CAT ngày 10/01/2018 của Giám đốc Công an tỉnh");
+    expect($("#tin-bai-dua-tin + ul a").attr("href")).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+  });
+
+  it("shows a campaign's description, award lists and articles grouped by year", () => {
+    const $ = page(out, "/phong-trao/thong-tu-23/");
+    expect($(".body").text()).toContain("Thông tư số 23/2012/TT-BCA");
+    expect($("#khen-thuong-phong-trao ~ h3").map((_, e) => $(e).text()).get()).toEqual(["2018", "2017"]);
+    const years = $(".year-group h3").map((_, e) => $(e).text()).get();
+    expect(years).toEqual([...years].sort().reverse());
+    expect(years.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("escapes every front-matter value and body HTML", () => {
+    const hostile = "/tin-tuc/2019/tieu-de-doc-hai/";
+    const $ = page(out, hostile);
+    expect($("h1").text()).toBe("<script>alert('tiêu đề')</script> & <b>đậm</b>");
+    expect($("title").text()).toContain("<script>alert('tiêu đề')</script>");
+    expect($(".authors").text()).toContain("<img src=x onerror=alert(1)>");
+    expect($(".tags a").text()).toBe("<i>thẻ</i>");
+    expect($(".body").text()).toContain("<script>alert('thân bài')</script>");
+    for (const url of [hostile, "/tin-tuc/2019/", "/phong-trao/thong-tu-23/", "/", "/chu-de/i-the-i/"]) {
+      const html = fs.readFileSync(path.join(out, url, "index.html"), "utf8");
+      expect(html, url).not.toMatch(/<script|<img src=x|<b>đậm|<i>thẻ/);
+    }
+  });
+});
+
+describe("the sample archive built for a sub-path", () => {
+  it("prefixes every internal link, photo and stylesheet, and they all resolve", async () => {
+    const { root } = makeContent({}, {});
+    const prefixed = path.join(root, "_site");
+    const result = await buildSite({ contentDir: SAMPLE_CONTENT, outputDir: prefixed, pathPrefix: "/luu-tru/" });
+    expect(result.ok).toBe(true);
+    expect(brokenLinks(prefixed, "/luu-tru/")).toEqual([]);
+    const $ = page(prefixed, "/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect($("link[rel=stylesheet]").attr("href")).toBe("/luu-tru/assets/style.css");
+    expect($(".body img").first().attr("src")).toBe("/luu-tru/media/images/tong-ket-2017-giay-khen.jpg");
+  });
+});
