@@ -41,6 +41,7 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
 
   // Files copied as they are: the stylesheet, and the photos the content uses.
   eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "static")]: "assets" });
+  eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "src/search/client/search.js")]: urls.searchModule().slice(1) });
   for (const file of input.media) eleventyConfig.addPassthroughCopy({ [path.join(input.contentDir, file)]: urls.media(file).slice(1) });
 
   // Links and sources written site-relative get the host's sub-path (--path-prefix).

@@ -1,3 +1,9 @@
-import { renderMarkdown } from "./src/content/markdown.ts";
-const r = renderMarkdown('Đoạn **một** <script>alert(1)</script>\ndòng hai\n\n![Ảnh a](anh.jpg "Thiếu tướng Ma Văn Lả - GĐ")\n\ntext ![x](b.png) more\n', (i) => { console.log(i); return "/media/" + i.src; });
-console.log(r);
+import { serveStatic } from "./src/dev/static-server.ts";
+const server = await serveStatic("/tmp/gc2k/_site");
+const pf = await import("data:text/javascript;base64," + (await import("node:fs")).readFileSync("/tmp/gc2k/_site/pagefind/pagefind.js").toString("base64"));
+await pf.options({ basePath: `${server.url}pagefind/`, exactDiacritics: true, excerptLength: 12 });
+await pf.init();
+const r = await pf.search('"túy Khoảng 10"');
+console.log(r.results.length);
+for (const x of r.results.slice(0, 5)) { const d = await x.data(); console.log(d.raw_url, x.score, d.excerpt); }
+await server.close();

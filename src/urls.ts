@@ -16,6 +16,9 @@ export const urls = {
   tags: () => "/chu-de/",
   tag: (slug: string, page = 1) => paged(`/chu-de/${slug}/`, page),
   notFound: () => "/404.html",
+  search: () => "/tim-kiem/",
+  searchModule: () => "/tim-kiem/search.js",
+  searchPage: () => "/tim-kiem/trang.js",
   stylesheet: () => "/assets/style.css",
   /** A photo from the content folder, by its path relative to content/ (POSIX separators). */
   media: (contentRelativePath: string) => `/media/${contentRelativePath.split("/").map(encodeURIComponent).join("/")}`,

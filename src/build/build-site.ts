@@ -1,6 +1,6 @@
 // The production build, all or nothing: load and check the content, compute
-// the archive, render it with Eleventy into a fresh folder beside the output,
-// and only when every step succeeded swap that folder in. A failed build
+// the archive, render it with Eleventy and index it with Pagefind into a fresh
+// folder beside the output, and only when every step succeeded swap it in. A failed build
 // leaves the previous output exactly as it was.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +9,8 @@ import { configureSite, LAYOUTS_DIR } from "../../eleventy.config.ts";
 import { buildArchive } from "../archive/build.ts";
 import { loadContent } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
+import { searchRecords } from "../search/documents.ts";
+import { writeSearchIndex } from "../search/write-index.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -40,7 +42,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pathPrefix: options.pathPrefix ?? "/",
       config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, contentDir, media: content.media }),
     });
-    const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
+    // Pagefind indexes in its own process while Eleventy renders; both must succeed.
+    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), writeSearchIndex(searchRecords(archive), staging)]);
+    if (rendered.status === "rejected") throw rendered.reason;
+    if (indexed.status === "rejected") throw indexed.reason;
+    const [, templates] = rendered.value as unknown as [unknown, unknown[]];
     swapIn(staging, outputDir);
     return { ok: true, problems, pages: templates.flat(Infinity).length };
   } catch (error) {

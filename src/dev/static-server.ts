@@ -1,0 +1,33 @@
+// A static file server on 127.0.0.1 for tests, the search evaluation and
+// benchmarks: serves a built site, optionally under a sub-path.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import sirv from "sirv";
+
+export interface StaticServer {
+  /** e.g. http://127.0.0.1:41234/luu-tru/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(dir: string, prefix = "/"): Promise<StaticServer> {
+  const handler = sirv(dir, { dev: true, etag: false, extensions: ["html"] });
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? "/";
+    if (!url.startsWith(prefix)) {
+      res.statusCode = 404;
+      return res.end("not found");
+    }
+    req.url = `/${url.slice(prefix.length)}`;
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end("not found");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

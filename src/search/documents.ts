@@ -1,0 +1,81 @@
+// What the search index holds for each page, computed from the archive:
+// the text a reader may search for, with the page's filters, sort key and the
+// little metadata a result shows. Navigation, breadcrumbs and neighbour lists
+// are never part of it.
+import type { Archive, ArticlePage, AwardListPage } from "../archive/build.ts";
+import { ui } from "../strings.ts";
+import { formatShort } from "../text/dates.ts";
+import { FIELD_BREAK, fold, WORD_SEPARATORS } from "./client/search.js";
+
+export const KIND = { article: "Tin bài", awardList: "Khen thưởng" } as const;
+
+export interface SearchRecord {
+  url: string;
+  /** The text as written, then the same text folded (see client/search.js). */
+  content: string;
+  language: "vi";
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+
+/** Plain text of the HTML that markdown-it writes (tags dropped, its five entities decoded). */
+export function htmlToText(html: string): string {
+  return html.replace(/<[^>]*>/g, " ").replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
+}
+
+/** Words only: a lone "-" or "…" between two words would break a phrase a reader types. */
+const wordsOf = (text: string) => text.normalize("NFC").split(WORD_SEPARATORS).filter((w) => /[\p{L}\p{N}]/u.test(w));
+
+function record(url: string, parts: (string | undefined)[], meta: Record<string, string>, filters: Record<string, string[]>, iso: string): SearchRecord {
+  // Fields (title, lead, body, authors, ...) are kept apart by FIELD_BREAK, so that no phrase runs from one into the next.
+  const written = parts
+    .filter((p): p is string => Boolean(p))
+    .map((p) => wordsOf(p).join(" "))
+    .filter(Boolean)
+    .join(` ${FIELD_BREAK} `);
+  return {
+    url,
+    content: `${written} ${fold(written)}`,
+    language: "vi",
+    meta: { ...meta, iso, date: formatShort(iso), words: String(written.split(" ").length) },
+    filters,
+    sort: { date: iso },
+  };
+}
+
+export function articleRecord(a: ArticlePage): SearchRecord {
+  const meta: Record<string, string> = { title: a.title, kind: KIND.article };
+  if (a.image) {
+    meta.image = a.image.src;
+    meta.image_alt = a.image.alt;
+  }
+  return record(
+    a.url,
+    [a.title, a.lead, htmlToText(a.html), a.authors.length ? `${ui.authors}: ${a.authors.join(", ")}` : undefined, a.source, ...a.tagLinks.map((t) => t.title), ...a.campaignLinks.map((c) => c.title)],
+    meta,
+    { year: [String(a.year)], kind: [KIND.article], campaign: a.campaignLinks.map((c) => c.title) },
+    a.date,
+  );
+}
+
+export function awardListRecord(l: AwardListPage): SearchRecord {
+  const groups = l.groups.flatMap((g) => [
+    `${g.award} ${g.by}`,
+    ...g.collectives,
+    ...g.individuals.map((p) => [p.rank, p.name, p.position, p.unit].filter(Boolean).join(" ")),
+  ]);
+  return record(
+    l.url,
+    [l.title, l.decision?.number, l.decision?.issuer, htmlToText(l.html), ...groups, ...l.campaignLinks.map((c) => c.title)],
+    { title: l.title, kind: KIND.awardList },
+    { year: [String(l.year)], kind: [KIND.awardList], campaign: l.campaignLinks.map((c) => c.title) },
+    l.date,
+  );
+}
+
+export function searchRecords(archive: Archive): SearchRecord[] {
+  return [...archive.articles.map(articleRecord), ...archive.awardLists.map(awardListRecord)];
+}
