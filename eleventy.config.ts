@@ -9,7 +9,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { buildArchive, type Archive } from "./src/archive/build.ts";
 import { loadContent } from "./src/content/load.ts";
 import { ContentError } from "./src/content/problems.ts";
-import { ui } from "./src/strings.ts";
+import { searchPageStrings, ui } from "./src/strings.ts";
 import { formatLong, formatShort } from "./src/text/dates.ts";
 import { urls } from "./src/urls.ts";
 
@@ -34,14 +34,18 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
   eleventyConfig.addGlobalData("site", input.archive.site);
   eleventyConfig.addGlobalData("ui", ui);
   eleventyConfig.addGlobalData("urls", urls);
+  eleventyConfig.addGlobalData("searchStrings", searchPageStrings);
 
   // Filters
   eleventyConfig.addFilter("dateLong", formatLong);
   eleventyConfig.addFilter("dateShort", formatShort);
+  // JSON inside <script type="application/json">: "<" escaped so that no value can close the element.
+  eleventyConfig.addFilter("jsonScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
 
   // Files copied as they are: the stylesheet, and the photos the content uses.
   eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "static")]: "assets" });
   eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "src/search/client/search.js")]: urls.searchModule().slice(1) });
+  eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "src/search/client/page.js")]: urls.searchPage().slice(1) });
   for (const file of input.media) eleventyConfig.addPassthroughCopy({ [path.join(input.contentDir, file)]: urls.media(file).slice(1) });
 
   // Links and sources written site-relative get the host's sub-path (--path-prefix).

@@ -1,9 +1,14 @@
+import { chromium } from "playwright-core";
 import { serveStatic } from "./src/dev/static-server.ts";
-const server = await serveStatic("/tmp/gc2k/_site");
-const pf = await import("data:text/javascript;base64," + (await import("node:fs")).readFileSync("/tmp/gc2k/_site/pagefind/pagefind.js").toString("base64"));
-await pf.options({ basePath: `${server.url}pagefind/`, exactDiacritics: true, excerptLength: 12 });
-await pf.init();
-const r = await pf.search('"túy Khoảng 10"');
-console.log(r.results.length);
-for (const x of r.results.slice(0, 5)) { const d = await x.data(); console.log(d.raw_url, x.score, d.excerpt); }
+const server = await serveStatic("/tmp/pp", "/luu-tru/");
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const page = await browser.newPage({ viewport: { width: 412, height: 1000 } });
+page.on("console", (m) => console.log("console:", m.text()));
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.goto(`${server.url}tim-kiem/?q=dong+chi`);
+await page.waitForSelector(".result", { timeout: 10000 });
+console.log(await page.locator("#trang-thai").textContent());
+console.log(await page.locator(".result h2 a").evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).getAttribute("href"))));
+await page.screenshot({ path: "/tmp/search.png", fullPage: false });
+await browser.close();
 await server.close();

@@ -60,6 +60,24 @@ export const ui = {
   notFoundTitle: "Không tìm thấy trang",
   notFoundText: "Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn xem các tin mới nhất hoặc tìm theo năm và phong trào.",
   draft: "Bản nháp",
+  search: "Tìm kiếm",
+  kindArticle: "Tin bài",
+  kindAwardList: "Khen thưởng",
+  searchLabel: "Tìm trong kho tin",
+  searchButton: "Tìm",
+  searchPlaceholder: "Ví dụ: an ninh Bắc Kạn",
+  searchNeedsScript:
+    "Tìm kiếm cần bật JavaScript trong trình duyệt. Bạn vẫn có thể xem tin bài theo năm hoặc theo phong trào:",
+  filterYear: "Năm",
+  filterCampaign: "Phong trào",
+  filterKind: "Loại",
+  sortLabel: "Sắp xếp",
+  anyYear: "Tất cả các năm",
+  anyCampaign: "Tất cả phong trào",
+  anyKind: "Tất cả",
+  sortRelevance: "Phù hợp nhất",
+  sortNewest: "Mới nhất",
+  sortOldest: "Cũ nhất",
   noArticles: "Chưa có tin bài.",
   footer: "Lưu trữ tin tức",
 } as const;
@@ -106,6 +124,16 @@ export const problems = {
   wrongFolder: (folder: V, expected: V) =>
     `tệp nằm sai thư mục (${folder}) — chuyển tệp vào ${expected}`,
 } as const;
+
+/** Strings the search page's script shows; "{n}" and "{q}" are filled in. */
+export const searchPageStrings = {
+  searching: "Đang tìm…",
+  found: "Tìm thấy {n} kết quả cho “{q}”.",
+  none: "Không tìm thấy kết quả nào cho “{q}”. Hãy thử bớt từ, bỏ bộ lọc, hoặc gõ có dấu hoặc không dấu.",
+  empty: "Nhập từ cần tìm, có dấu hoặc không dấu.",
+  more: "Xem thêm kết quả",
+  failed: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.",
+};
 
 export const summaryLine = {
   failed: (errors: number, files: number) =>

@@ -105,6 +105,8 @@ export interface Archive {
   awardLists: AwardListPage[];
   tags: TagSummary[];
   tagPages: ListPage[];
+  /** The values the search page offers as filters. */
+  searchFilters: { years: number[]; campaigns: string[]; kinds: string[] };
 }
 
 const home: Crumb = { title: ui.home, url: urls.home() };
@@ -222,6 +224,11 @@ export function buildArchive(content: Content): Archive {
     awardLists: awardListPages,
     tags,
     tagPages,
+    searchFilters: {
+      years: [...new Set([...articles.map((a) => a.year), ...awardLists.map((l) => l.year)])].sort((a, b) => b - a),
+      campaigns: campaignSummaries.filter((c) => c.articleCount + c.awardListCount > 0).map((c) => c.title),
+      kinds: [ui.kindArticle, ...(awardLists.length ? [ui.kindAwardList] : [])],
+    },
   };
 }
 

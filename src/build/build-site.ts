@@ -18,6 +18,8 @@ export interface BuildOptions {
   /** The sub-path the site is hosted under, e.g. "/luu-tru/"; "/" by default. */
   pathPrefix?: string;
   includeDrafts?: boolean;
+  /** Writes the search index; Pagefind unless a test replaces it. */
+  indexer?: typeof writeSearchIndex;
 }
 
 export interface BuildResult {
@@ -43,7 +45,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, contentDir, media: content.media }),
     });
     // Pagefind indexes in its own process while Eleventy renders; both must succeed.
-    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), writeSearchIndex(searchRecords(archive), staging)]);
+    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), (options.indexer ?? writeSearchIndex)(searchRecords(archive), staging)]);
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
     const [, templates] = rendered.value as unknown as [unknown, unknown[]];

@@ -7,7 +7,7 @@ import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
 import { FIELD_BREAK, fold, WORD_SEPARATORS } from "./client/search.js";
 
-export const KIND = { article: "Tin bài", awardList: "Khen thưởng" } as const;
+export const KIND = { article: ui.kindArticle, awardList: ui.kindAwardList } as const;
 
 export interface SearchRecord {
   url: string;

@@ -1,0 +1,101 @@
+// The search page in a real browser, at the domain root and under a sub-path.
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { serveStatic, type StaticServer } from "../../src/dev/static-server.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { makeContent, SAMPLE_CONTENT } from "../helpers/content.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+for (const prefix of ["/", "/luu-tru/tin-tuc-cu/"]) {
+  describe(`the search page hosted at ${prefix}`, () => {
+    let server: StaticServer;
+    let page: Page;
+    const errors: string[] = [];
+
+    beforeAll(async () => {
+      const { root } = makeContent({}, {});
+      const out = path.join(root, "_site");
+      expect((await buildSite({ contentDir: SAMPLE_CONTENT, outputDir: out, pathPrefix: prefix })).ok).toBe(true);
+      server = await serveStatic(out, prefix);
+      page = await browser.newPage();
+      page.on("pageerror", (e) => errors.push(e.message));
+    }, 120_000);
+    afterAll(async () => {
+      await page?.close();
+      await server?.close();
+    });
+
+    const results = () => page.locator(".result h2 a").evaluateAll((els) => els.map((e) => e.getAttribute("href")));
+
+    it("finds an article typed without diacritics, first, from the header's search box", async () => {
+      await page.goto(server.url);
+      await page.fill("#tim-nhanh", "dong chi pho giam doc");
+      await page.press("#tim-nhanh", "Enter");
+      await page.waitForURL(/tim-kiem\/\?q=dong\+chi\+pho\+giam\+doc/);
+      await page.waitForSelector(".result");
+      expect((await results())[0]).toBe(`${prefix}tin-tuc/2016/ra-mat-mo-hinh-thon-tu-quan-ve-an-ninh-trat-tu-tai-nam-mau/`);
+      expect(await page.locator(".result mark").first().textContent()).toBe("đồng");
+      expect(await page.locator("#trang-thai").textContent()).toMatch(/^Tìm thấy \d+ kết quả cho “dong chi pho giam doc”\.$/);
+    });
+
+    it("applies a year filter, keeps it in the URL, and shows only that year", async () => {
+      await page.goto(`${server.url}tim-kiem/?q=an+ninh`);
+      await page.waitForSelector(".result");
+      const before = await results();
+      expect(before.some((u) => !u!.includes("/2019/"))).toBe(true);
+      await page.selectOption("select[name=nam]", "2019");
+      await page.waitForFunction(() => {
+        const links = [...document.querySelectorAll(".result h2 a")];
+        return links.length > 0 && links.every((a) => a.getAttribute("href")!.includes("/2019/"));
+      });
+      expect(page.url()).toContain("nam=2019");
+      const after = await results();
+      expect(after.length).toBeGreaterThan(0);
+      for (const u of after) expect(u).toContain("/2019/");
+    });
+
+    it("restores a shared search from its URL and opens a result", async () => {
+      await page.goto(`${server.url}tim-kiem/?q=Bac+Kan&loai=${encodeURIComponent("Khen thưởng")}`);
+      await page.waitForSelector(".result");
+      expect(await page.inputValue("#q")).toBe("Bac Kan");
+      expect(await page.inputValue("select[name=loai]")).toBe("Khen thưởng");
+      const first = page.locator(".result h2 a").first();
+      const title = await first.textContent();
+      await first.click();
+      await page.waitForURL(/khen-thuong\/\d{4}\//);
+      expect(await page.locator("h1").textContent()).toBe(title);
+    });
+
+    it("throws no script error", () => {
+      expect(errors).toEqual([]);
+    });
+  });
+}
+
+describe("the search page without JavaScript", () => {
+  it("says that search needs it and links to the year and campaign archives", async () => {
+    const { root } = makeContent({}, {});
+    const out = path.join(root, "_site");
+    expect((await buildSite({ contentDir: SAMPLE_CONTENT, outputDir: out })).ok).toBe(true);
+    const server = await serveStatic(out);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}tim-kiem/?q=an+ninh`);
+      expect(await page.locator("main").innerText()).toContain("Tìm kiếm cần bật JavaScript");
+      const links = await page.locator("main a").evaluateAll((els) => els.map((e) => e.getAttribute("href")));
+      expect(links).toContain("/tin-tuc/2018/");
+      expect(links).toContain("/phong-trao/");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,147 @@
+// The built sample's own /tim-kiem/search.js, imported in Node and pointed at
+// the site served on 127.0.0.1, as the held-out evaluation uses it.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { serveStatic, type StaticServer } from "../../src/dev/static-server.ts";
+import { makeContent, SAMPLE_CONTENT, snapshot } from "../helpers/content.ts";
+
+interface Result {
+  url: string;
+  title: string;
+  date: string;
+  iso: string;
+  kind: string;
+  excerpt: string;
+  image?: string;
+}
+type Search = (q: string, o?: object) => Promise<Result[] & { total: number }>;
+
+const HOSTILE = `---
+title: Bài có mã độc
+date: 2019-11-20T10:00
+---
+Nội dung có <script>alert('thân bài')</script> trong thân bài.
+`;
+
+let server: StaticServer;
+let search: Search;
+let basePath: string;
+const urls = (rs: Result[]) => rs.map((r) => r.url);
+
+beforeAll(async () => {
+  const { root, content } = makeContent({}, {});
+  fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  fs.writeFileSync(path.join(content, "articles/2019/bai-co-ma-doc.md"), HOSTILE);
+  const out = path.join(root, "_site");
+  expect((await buildSite({ contentDir: content, outputDir: out })).ok).toBe(true);
+  server = await serveStatic(out);
+  basePath = `${server.url}pagefind/`;
+  const mod = await import(pathToFileURL(path.join(out, "tim-kiem/search.js")).href);
+  search = (q, o = {}) => mod.search(q, { basePath, ...o });
+}, 120_000);
+
+afterAll(() => server?.close());
+
+describe("search.js in Node", () => {
+  it("finds an article by three words typed with diacritics, first", async () => {
+    const r = await search("tại 728 thôn");
+    expect(r[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect(r[0].title).toBe("Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017");
+    expect(r[0].date).toBe("15/01/2018");
+    expect(r[0].excerpt).toContain("<mark>728</mark>");
+  });
+
+  it("finds the same article typed without diacritics, and marks the words as written", async () => {
+    const r = await search("tai 728 thon");
+    expect(r[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect(r[0].excerpt).toContain("<mark>tại</mark> <mark>728</mark> <mark>thôn,</mark>");
+  });
+
+  it('finds "đồng chí" when typed "dong chi" (đ folded), the phrase first', async () => {
+    const r = await search("dong chi pho giam doc");
+    expect(r[0].url).toBe("/tin-tuc/2016/ra-mat-mo-hinh-thon-tu-quan-ve-an-ninh-trat-tu-tai-nam-mau/");
+    expect(r[0].excerpt).toContain("<mark>đồng</mark> <mark>chí</mark> <mark>Phó</mark> <mark>Giám</mark> <mark>đốc</mark>");
+  });
+
+  it('finds "Bắc Kạn" typed "bac kan"', async () => {
+    const r = await search("bac kan", { limit: 50 });
+    expect(r.total).toBeGreaterThan(5);
+    for (const x of r) expect(x.excerpt).toMatch(/<mark>Bắc<\/mark> <mark>Kạn/);
+  });
+
+  it("finds the award lists that honour a unit, with the kind filter", async () => {
+    const r = await search("Công an huyện Ba Bể", { filters: { kind: "Khen thưởng" }, limit: 20 });
+    expect(urls(r).sort()).toEqual([
+      "/khen-thuong/2017/2016-an-toan-ve-an-ninh-trat-tu/",
+      "/khen-thuong/2018/2017-toan-dan-bao-ve-an-ninh-to-quoc/",
+      "/khen-thuong/2019/2019-ngay-hoi-toan-dan/",
+    ]);
+    for (const x of r) expect(x.kind).toBe("Khen thưởng");
+  });
+
+  it("finds articles by author, without diacritics", async () => {
+    const r = await search("duc thuan", { limit: 20 });
+    expect(urls(r)).toContain("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect(urls(r)).toContain("/tin-tuc/2019/tap-huan-nghiep-vu-cho-cong-an-xa-nam-2019/");
+  });
+
+  it("filters by year and by campaign", async () => {
+    const byYear = await search("an ninh", { filters: { year: "2019" }, limit: 50 });
+    expect(byYear.length).toBeGreaterThan(1);
+    for (const x of byYear) expect(x.url).toMatch(/\/2019\//);
+    const byCampaign = await search("an ninh", { filters: { campaign: "An toàn về an ninh, trật tự" }, limit: 50 });
+    expect(byCampaign.length).toBeGreaterThan(1);
+    expect(urls(byCampaign)).not.toContain("/tin-tuc/2018/phong-canh-sat-giao-thong-xu-ly-vi-pham-nong-do-con/");
+  });
+
+  it("sorts by date, newest or oldest first", async () => {
+    const newest = await search("an ninh", { sort: "newest", limit: 50 });
+    const isos = newest.map((x) => x.iso);
+    expect(isos).toEqual([...isos].sort().reverse());
+    const oldest = await search("an ninh", { sort: "oldest", limit: 50 });
+    expect(oldest.map((x) => x.iso)).toEqual([...isos].sort());
+  });
+
+  it("pages through results with offset", async () => {
+    const all = await search("an ninh", { limit: 50 });
+    const second = await search("an ninh", { limit: 3, offset: 3 });
+    expect(urls(second)).toEqual(urls(all).slice(3, 6));
+    expect(second.total).toBe(all.total);
+  });
+
+  it("shows the lead photo of a result that has one", async () => {
+    const r = await search("xa quang khe dat tieu chuan");
+    expect(r[0].image).toBe("/media/images/hoi-nghi-an-toan-antt.jpg");
+  });
+
+  it("escapes page text in excerpts", async () => {
+    const r = await search("trong than bai");
+    expect(r[0].url).toBe("/tin-tuc/2019/bai-co-ma-doc/");
+    expect(r[0].excerpt).toContain("&lt;script&gt;alert(&#39;thân");
+    expect(r[0].excerpt).not.toContain("<script");
+  });
+
+  it("returns nothing for an empty query", async () => {
+    const r = await search("   ");
+    expect(r.length).toBe(0);
+    expect(r.total).toBe(0);
+  });
+});
+
+describe("a build whose search index fails", () => {
+  it("fails and keeps the previous site", async () => {
+    const { root, content } = makeContent();
+    const out = path.join(root, "_site");
+    expect((await buildSite({ contentDir: content, outputDir: out })).ok).toBe(true);
+    const before = snapshot(out);
+    const failing = async () => {
+      throw new Error("Pagefind: index failed");
+    };
+    await expect(buildSite({ contentDir: content, outputDir: out, indexer: failing })).rejects.toThrow("Pagefind: index failed");
+    expect(snapshot(out)).toEqual(before);
+    expect(fs.readdirSync(root).sort()).toEqual(["_site", "content"]);
+  });
+});

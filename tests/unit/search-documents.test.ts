@@ -1,0 +1,56 @@
+// What the search index is given for each page.
+import { describe, expect, it } from "vitest";
+import { buildArchive } from "../../src/archive/build.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { FIELD_BREAK, fold, WORD_SEPARATORS } from "../../src/search/client/search.js";
+import { htmlToText, searchRecords } from "../../src/search/documents.ts";
+import { SAMPLE_CONTENT } from "../helpers/content.ts";
+
+const archive = buildArchive(loadContent({ contentDir: SAMPLE_CONTENT }).content);
+const records = searchRecords(archive);
+const byUrl = (url: string) => records.find((r) => r.url === url)!;
+
+describe("search records", () => {
+  it("cover every article and award list, and nothing else", () => {
+    expect(records.map((r) => r.url).sort()).toEqual([...archive.articles.map((a) => a.url), ...archive.awardLists.map((l) => l.url)].sort());
+  });
+
+  it("hold the text as written, then the same words folded", () => {
+    for (const r of records) {
+      const words = r.content.split(WORD_SEPARATORS);
+      const n = Number(r.meta.words);
+      expect(words.length).toBe(2 * n);
+      expect(words.slice(n).join(" ")).toBe(fold(words.slice(0, n).join(" ")));
+    }
+  });
+
+  it("index an article's title, body, authors, tags and campaign names", () => {
+    const r = byUrl("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    const written = r.content.split(" ").slice(0, Number(r.meta.words)).join(" ");
+    expect(written.startsWith(`Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017 ${FIELD_BREAK} Năm 2017,`)).toBe(true);
+    for (const s of ["Thiếu tướng Ma Văn Lả", "Phan Quang", "Đức Thuần", "Thông tư 23", "An toàn về an ninh, trật tự"]) expect(written).toContain(s);
+    expect(r.filters).toEqual({ year: ["2018"], kind: ["Tin bài"], campaign: ["Toàn dân bảo vệ an ninh Tổ quốc", "An toàn về an ninh, trật tự"] });
+    expect(r.meta).toMatchObject({ title: "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017", date: "15/01/2018", kind: "Tin bài" });
+    expect(r.sort.date).toBe("2018-01-15T08:30:00.000+07:00");
+  });
+
+  it("index an award list's awards, conferrers and every recipient", () => {
+    const r = byUrl("/khen-thuong/2018/2017-toan-dan-bao-ve-an-ninh-to-quoc/");
+    for (const s of ["Cờ thi đua Bộ Công an", "Giấy khen Giám đốc Công an tỉnh", "Công an huyện Ba Bể", "Đại úy Đinh Văn Hùng Cán bộ Công an huyện Chợ Mới", "Ông Triệu Văn Lộc"]) {
+      expect(r.content).toContain(s);
+    }
+    expect(r.filters.kind).toEqual(["Khen thưởng"]);
+  });
+
+  it("leave navigation and neighbour lists out", () => {
+    for (const r of records) expect(r.content).not.toMatch(/Những tin (mới|cũ) hơn|Trang chủ/);
+  });
+});
+
+describe("htmlToText", () => {
+  it("drops tags and decodes what markdown-it escapes", () => {
+    expect(htmlToText("<p>A &amp; B &lt;script&gt;</p><figure><figcaption>Chú thích</figcaption></figure>").replace(/\s+/g, " ").trim()).toBe(
+      "A & B <script> Chú thích",
+    );
+  });
+});
