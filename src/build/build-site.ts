@@ -20,6 +20,8 @@ export interface BuildOptions {
   includeDrafts?: boolean;
   /** Writes the search index; Pagefind unless a test replaces it. */
   indexer?: typeof writeSearchIndex;
+  /** False leaves the search index out (for benchmarks that measure what it costs). */
+  search?: boolean;
 }
 
 export interface BuildResult {
@@ -45,7 +47,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, contentDir, media: content.media }),
     });
     // Pagefind indexes in its own process while Eleventy renders; both must succeed.
-    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), (options.indexer ?? writeSearchIndex)(searchRecords(archive), staging)]);
+    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), options.search === false ? Promise.resolve() : (options.indexer ?? writeSearchIndex)(searchRecords(archive), staging)]);
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
     const [, templates] = rendered.value as unknown as [unknown, unknown[]];

@@ -9,6 +9,8 @@ const { values } = readOptions({
   output: { type: "string", default: "_site" },
   "path-prefix": { type: "string", default: "/" },
   drafts: { type: "boolean", default: false },
+  // For benchmarks only: build without the search index.
+  "no-search": { type: "boolean", default: false },
 });
 
 const started = performance.now();
@@ -17,6 +19,7 @@ const result = await buildSite({
   outputDir: values.output as string,
   pathPrefix: values["path-prefix"] as string,
   includeDrafts: values.drafts as boolean,
+  search: !values["no-search"],
 });
 const problems = sortProblems(result.problems);
 const errors = problems.filter((p) => p.severity === "error");

@@ -5,13 +5,13 @@
 import type { Archive, ArticlePage, AwardListPage } from "../archive/build.ts";
 import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
-import { FIELD_BREAK, fold, WORD_SEPARATORS } from "./client/search.js";
+import { FIELD_BREAK, indexForm, WORD_SEPARATORS } from "./client/search.js";
 
 export const KIND = { article: ui.kindArticle, awardList: ui.kindAwardList } as const;
 
 export interface SearchRecord {
   url: string;
-  /** The text as written, then the same text folded (see client/search.js). */
+  /** The page's words as written, đ in its index form (see client/search.js). */
   content: string;
   language: "vi";
   meta: Record<string, string>;
@@ -38,9 +38,9 @@ function record(url: string, parts: (string | undefined)[], meta: Record<string,
     .join(` ${FIELD_BREAK} `);
   return {
     url,
-    content: `${written} ${fold(written)}`,
+    content: indexForm(written),
     language: "vi",
-    meta: { ...meta, iso, date: formatShort(iso), words: String(written.split(" ").length) },
+    meta: { ...meta, iso, date: formatShort(iso) },
     filters,
     sort: { date: iso },
   };

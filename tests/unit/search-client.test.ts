@@ -1,6 +1,6 @@
 // The query side of search.js: folding, query plans and excerpts.
 import { describe, expect, it } from "vitest";
-import { excerpt, FIELD_BREAK, fold, hasMarks, plan, queryWords } from "../../src/search/client/search.js";
+import { displayForm, excerpt, FIELD_BREAK, fold, hasMarks, indexForm, plan, queryWords } from "../../src/search/client/search.js";
 
 describe("fold", () => {
   it("drops tones and vowel marks and maps đ to d", () => {
@@ -25,46 +25,58 @@ describe("hasMarks", () => {
   });
 });
 
+describe("indexForm and displayForm", () => {
+  it("writes đ as d with a combining stroke, which Pagefind folds, and back", () => {
+    expect(indexForm("Đồng chí đã")).toBe("D\u0335ồng chí d\u0335ã");
+    expect(indexForm("Đồng chí đã").normalize("NFD").replace(/[\u0300-\u036f]/g, "")).toBe("Dong chi da");
+    expect(displayForm(indexForm("Đồng chí Đức đã"))).toBe("Đồng chí Đức đã");
+  });
+});
+
 describe("queryWords and plan", () => {
   it("strips quotes and punctuation at word edges", () => {
     expect(queryWords(' "Bắc Kạn," – (2017) ')).toEqual(["Bắc", "Kạn", "2017"]);
   });
   it("searches an unmarked query folded: phrase first, then all words", () => {
-    expect(plan("dong chi")).toEqual(['"dong chi"', "dong chi"]);
+    expect(plan("dong chi")).toEqual([
+      { query: '"dong chi"', exact: false },
+      { query: "dong chi", exact: false },
+    ]);
   });
-  it("searches an ASCII name as typed, for the folded copy (Duc Thuan finds Đức Thuần)", () => {
-    expect(plan("Duc Thuan")).toEqual(['"Duc Thuan"', "Duc Thuan"]);
-  });
-  it("searches a marked query as written, then folded as a fallback", () => {
-    expect(plan("đồng chí")).toEqual(['"đồng chí"', "đồng chí", '"dong chi"', "dong chi"]);
+  it("searches a marked query with exact marks first, then folded", () => {
+    const s = "d\u0335ồng chí";
+    expect(plan("đồng chí")).toEqual([
+      { query: `"${s}"`, exact: true },
+      { query: s, exact: true },
+      { query: `"${s}"`, exact: false },
+      { query: s, exact: false },
+    ]);
   });
   it("needs no phrase for one word, and nothing for an empty query", () => {
-    expect(plan("huyện")).toEqual(["huyện", "huyen"]);
+    expect(plan("huyện")).toEqual([
+      { query: "huyện", exact: true },
+      { query: "huyện", exact: false },
+    ]);
     expect(plan("  ")).toEqual([]);
   });
 });
 
 describe("excerpt", () => {
-  const written = "Đồng chí Nguyễn Văn A <b>tặng</b> Giấy khen";
-  const content = `${written} ${fold(written)}`;
-  const n = written.split(" ").length;
+  const content = indexForm("Đồng chí Nguyễn Văn A <b>tặng</b> Giấy khen");
 
-  it("marks matches in the text as written even when the folded copy matched", () => {
-    expect(excerpt(content, [n, n + 1], n)).toBe("<mark>Đồng</mark> <mark>chí</mark> Nguyễn Văn A &lt;b&gt;tặng&lt;/b&gt; Giấy khen");
+  it("marks the matched words and shows đ as written", () => {
+    expect(excerpt(content, [0, 1])).toBe("<mark>Đồng</mark> <mark>chí</mark> Nguyễn Văn A &lt;b&gt;tặng&lt;/b&gt; Giấy khen");
   });
-  it("escapes the text and never shows the folded copy", () => {
-    const out = excerpt(content, [5], n);
-    expect(out).toContain("<mark>&lt;b&gt;tặng&lt;/b&gt;</mark>");
-    expect(out).not.toContain("Dong");
+  it("escapes the text", () => {
+    expect(excerpt(content, [5])).toContain("<mark>&lt;b&gt;tặng&lt;/b&gt;</mark>");
   });
   it("cuts a window around the densest matches with ellipses", () => {
     const long = Array.from({ length: 100 }, (_, i) => `w${i}`).join(" ");
-    const out = excerpt(`${long} ${long}`, [60, 62, 163], 100, 10);
+    const out = excerpt(long, [20, 60, 62, 63], 10);
     expect(out.startsWith("… w57 w58 w59 <mark>w60</mark> w61 <mark>w62</mark> <mark>w63</mark>")).toBe(true);
     expect(out.endsWith(" …")).toBe(true);
   });
-  it("hides the field breaks between title and body", () => {
-    const w = `Tiêu đề ${FIELD_BREAK} Thân bài`;
-    expect(excerpt(`${w} ${fold(w)}`, [0], 5)).toBe("<mark>Tiêu</mark> đề · Thân bài");
+  it("shows the field break between title and body only as a dot", () => {
+    expect(excerpt(`Tiêu đề ${FIELD_BREAK} Thân bài`, [0])).toBe(`<mark>Tiêu</mark> đề ${FIELD_BREAK} Thân bài`);
   });
 });

@@ -6,13 +6,14 @@
 //   // [{ url: "/tin-tuc/2018/…/", title: "…", date: "15/01/2018", excerpt: "… <mark>đồng chí</mark> …", … }]
 //
 // How it matches Vietnamese (see BENCHMARKS.md for the measurements):
-// - Every page is indexed twice over: its text as written, then the same text
-//   folded to ASCII (tones and vowel marks dropped, đ → d). Pagefind runs with
-//   exactDiacritics, so a query typed with marks matches only the text as
-//   written (huyện does not drown in huyền, huyên), and a query typed without
-//   marks is folded and matches the folded copy ("dong chi" finds "đồng chí").
+// - Pagefind folds tone and vowel marks, but not đ, which has no Unicode
+//   decomposition. The index therefore holds every đ as "d" followed by a
+//   combining stroke (U+0335), which Pagefind folds away like any other mark:
+//   "dong chi" finds "đồng chí". Results show the đ again.
+// - A query typed with marks is searched with exactDiacritics first, so that
+//   "huyện" is not drowned in huyền and huyên; pages that match only when
+//   folded come after. A query typed without marks is searched folded.
 // - The words as a phrase rank first, then pages that have all the words.
-// - Excerpts are cut from the text as written, whichever copy matched.
 // This file has no imports, so that it works when copied on its own.
 
 /** @typedef {{ year?: string | string[], campaign?: string | string[], kind?: string | string[] }} Filters */
@@ -33,6 +34,18 @@ const MARKS = /[\u0300-\u036f]/g;
 /** Folds Vietnamese to ASCII letter by letter: tones and vowel marks dropped, đ/Đ → d/D. Whitespace is kept as it is. */
 export function fold(text) {
   return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(MARKS, "").normalize("NFC");
+}
+
+const STROKE = "\u0335";
+
+/** The text as the index holds it: đ/Đ written as d/D with a combining stroke, which Pagefind can fold. */
+export function indexForm(text) {
+  return text.replace(/đ/g, `d${STROKE}`).replace(/Đ/g, `D${STROKE}`);
+}
+
+/** The text as readers write it: the inverse of indexForm. */
+export function displayForm(text) {
+  return text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
 }
 
 /** True when the text has a Vietnamese mark (or đ) anywhere. */
@@ -78,7 +91,7 @@ async function pagefindAt(basePath) {
         const code = await response.text();
         pagefind = await import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
       }
-      await pagefind.options({ basePath, baseUrl: "/", exactDiacritics: true, excerptLength: 0 });
+      await pagefind.options({ basePath, baseUrl: "/", excerptLength: 0 });
       await pagefind.init();
       return pagefind;
     })();
@@ -104,19 +117,20 @@ function pagefindFilters(filters) {
 
 /**
  * The searches to run, best first: the words as a phrase, then all the words;
- * for a query with marks, the same again folded, as a fallback.
+ * for a query with marks, first with exact marks, then folded.
+ * @returns {{ query: string, exact: boolean }[]}
  */
 export function plan(query) {
-  const words = queryWords(query);
+  const words = queryWords(query).map(indexForm);
   if (!words.length) return [];
-  const forms = hasMarks(words.join(" ")) ? [words, words.map(fold)] : [words.map(fold)];
+  const text = words.join(" ");
+  const forms = hasMarks(query) ? [true, false] : [false];
   const out = [];
-  for (const form of forms) {
-    const text = form.join(" ");
-    if (form.length > 1) out.push(`"${text}"`);
-    out.push(text);
+  for (const exact of forms) {
+    if (words.length > 1) out.push({ query: `"${text}"`, exact });
+    out.push({ query: text, exact });
   }
-  return [...new Set(out)];
+  return out;
 }
 
 /**
@@ -129,39 +143,56 @@ export function plan(query) {
 export async function search(query, options = {}) {
   const { basePath = defaultBasePath(), filters = {}, sort = "relevance", limit = 10, offset = 0 } = options;
   const pagefind = await pagefindAt(basePath);
-  const searches = plan(query);
-  const pfOptions = { filters: pagefindFilters(filters) };
-  if (sort !== "relevance") pfOptions.sort = { date: sort === "oldest" ? "asc" : "desc" };
+  return serially(pagefind, async () => {
+    const steps = plan(query);
+    const pfOptions = { filters: pagefindFilters(filters) };
+    if (sort !== "relevance") pfOptions.sort = { date: sort === "oldest" ? "asc" : "desc" };
+    const run = async (step) => {
+      await pagefind.options({ exactDiacritics: step.exact });
+      return (await pagefind.search(step.query, pfOptions))?.results ?? [];
+    };
 
-  const seen = new Set();
-  const ranked = [];
-  const add = (r) => {
-    if (!seen.has(r.id)) {
-      seen.add(r.id);
-      ranked.push(r);
+    const seen = new Set();
+    const ranked = [];
+    const add = (r) => {
+      if (!seen.has(r.id)) {
+        seen.add(r.id);
+        ranked.push(r);
+      }
+    };
+    // With a date order the phrase gives no precedence: the all-words searches, by date.
+    const todo = sort === "relevance" ? steps : steps.filter((s) => !s.query.startsWith('"'));
+    for (let i = 0; i < todo.length; i++) {
+      const step = todo[i];
+      if (step.query.startsWith('"')) {
+        // Pagefind scores every phrase match alike: order them by the all-words search that follows.
+        const phrase = new Set((await run(step)).map((r) => r.id));
+        const all = await run(todo[++i]);
+        for (const r of all) if (phrase.has(r.id)) add(r);
+        for (const r of all) add(r);
+      } else {
+        for (const r of await run(step)) add(r);
+      }
+      // Folded matches only fill a list that the exact ones left short.
+      const next = todo[i + 1];
+      if (next && step.exact && !next.exact && ranked.length >= offset + limit) break;
     }
-  };
-  // With a date order, the phrase gives no precedence: one search, by date.
-  const toRun = sort === "relevance" ? searches : searches.filter((q) => !q.startsWith('"')).slice(0, 1);
-  for (let i = 0; i < toRun.length; i++) {
-    const q = toRun[i];
-    if (q.startsWith('"')) {
-      // Pagefind scores every phrase match alike: order them by the all-words search that follows.
-      const phrase = new Set(((await pagefind.search(q, pfOptions))?.results ?? []).map((r) => r.id));
-      const all = (await pagefind.search(toRun[++i], pfOptions))?.results ?? [];
-      for (const r of all) if (phrase.has(r.id)) add(r);
-      for (const r of all) add(r);
-    } else {
-      for (const r of (await pagefind.search(q, pfOptions))?.results ?? []) add(r);
-    }
-    // The folded fallback (after the searches as typed) only fills a short list.
-    const next = toRun[i + 1];
-    if (next && hasMarks(q) && !hasMarks(next) && ranked.length >= offset + limit) break;
-  }
-  const page = await Promise.all(ranked.slice(offset, offset + limit).map((r) => r.data()));
-  const root = new URL("../", new URL(basePath, "http://localhost/")).pathname;
-  const results = page.map((data) => toResult(data, root));
-  return Object.assign(results, { total: ranked.length });
+    const page = await Promise.all(ranked.slice(offset, offset + limit).map((r) => r.data()));
+    const root = new URL("../", new URL(basePath, "http://localhost/")).pathname;
+    return Object.assign(
+      page.map((data) => toResult(data, root)),
+      { total: ranked.length },
+    );
+  });
+}
+
+/** One search at a time per Pagefind instance: each sets exactDiacritics for its own searches. */
+const queues = new WeakMap();
+function serially(pagefind, task) {
+  const previous = queues.get(pagefind) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  queues.set(pagefind, next.catch(() => {}));
+  return next;
 }
 
 /** The values of each filter with their page counts, for the search page. */
@@ -179,7 +210,7 @@ function toResult(data, root) {
     date: meta.date ?? "",
     iso: meta.iso ?? "",
     kind: meta.kind ?? "",
-    excerpt: excerpt(data.content ?? "", data.locations ?? [], Number(meta.words) || 0),
+    excerpt: excerpt(data.content ?? "", data.locations ?? []),
   };
   if (meta.image) {
     result.image = path(meta.image);
@@ -192,15 +223,13 @@ const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /**
- * An excerpt of about `length` words of the text as written, around the
- * densest run of matches, with the matched words in <mark>. `written` is how
- * many words of the indexed content are the text as written; matches in the
- * folded copy after it are moved back onto the same words.
+ * An excerpt of about `length` words of a page's indexed text, around the
+ * densest run of matches, escaped, with the matched words in <mark>.
  */
-export function excerpt(content, locations, written, length = 30) {
+export function excerpt(content, locations, length = 30) {
   const words = content.split(WORD_SEPARATORS);
-  const n = written > 0 && written <= words.length ? written : words.length;
-  const hits = [...new Set(locations.map((l) => (l >= n ? l - n : l)).filter((l) => l >= 0 && l < n))].sort((a, b) => a - b);
+  const n = words.length;
+  const hits = [...new Set(locations)].filter((l) => l >= 0 && l < n).sort((a, b) => a - b);
   let start = 0;
   if (hits.length) {
     let best = 0;
@@ -217,10 +246,10 @@ export function excerpt(content, locations, written, length = 30) {
   const out = [];
   for (let i = start; i < Math.min(n, start + length); i++) {
     if (words[i] === FIELD_BREAK) {
-      if (out.length) out.push("·");
+      if (out.length) out.push(FIELD_BREAK);
       continue;
     }
-    const w = escapeHtml(words[i]);
+    const w = escapeHtml(displayForm(words[i]));
     out.push(marked.has(i) ? `<mark>${w}</mark>` : w);
   }
   return (start > 0 ? "… " : "") + out.join(" ") + (start + length < n ? " …" : "");
