@@ -1,29 +1,17 @@
-// Writes the Pagefind index of the records into <outputDir>/pagefind with
-// Pagefind's Node API. The native indexer runs as its own process, so this can
-// run while Eleventy renders.
+// Writes the Pagefind index of the records into <outputDir>/pagefind. The
+// work runs on a worker thread (index-worker.js) driving Pagefind's native
+// indexer in its own process, so it goes on while Eleventy renders.
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { Worker } from "node:worker_threads";
 import type { SearchRecord } from "./documents.ts";
 
-const BATCH = 200;
-
-export async function writeSearchIndex(records: SearchRecord[], outputDir: string): Promise<{ pages: number }> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi" });
-  if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
-  try {
-    // The indexer takes records as fast as they come: send them in batches, not one round trip each.
-    for (let i = 0; i < records.length; i += BATCH) {
-      const batch = records.slice(i, i + BATCH);
-      const added = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
-      added.forEach((a, j) => {
-        if (a.errors.length) throw new Error(`Pagefind: ${batch[j].url}: ${a.errors.join("; ")}`);
-      });
-    }
-    const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-    return { pages: records.length };
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
-  }
+export function writeSearchIndex(records: SearchRecord[], outputDir: string): Promise<{ pages: number }> {
+  const worker = new Worker(new URL("./index-worker.js", import.meta.url));
+  return new Promise<{ pages: number }>((resolve, reject) => {
+    worker.once("message", (m: { ok?: true; error?: string }) => (m.ok ? resolve({ pages: records.length }) : reject(new Error(m.error))));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`search index worker stopped (${code})`)));
+    worker.postMessage({ records });
+    worker.postMessage({ outputPath: path.join(outputDir, "pagefind") });
+  }).finally(() => worker.terminate());
 }
