@@ -63,6 +63,21 @@ export const ui = {
   search: "Tìm kiếm",
   kindArticle: "Tin bài",
   kindAwardList: "Khen thưởng",
+  kindRecipient: "Đơn vị, cá nhân được khen",
+  collectiveKind: "Tập thể",
+  individualKind: "Cá nhân",
+  recipients: "Đơn vị, cá nhân được khen thưởng",
+  recipientsShort: "Đơn vị, cá nhân",
+  recipientAwards: (n: number) => `${n} lần được khen thưởng`,
+  awardHistory: "Quá trình khen thưởng",
+  year: "Năm",
+  awardList: "Danh sách",
+  statistics: "Thống kê khen thưởng",
+  statisticsYear: (year: number) => `Năm ${year}`,
+  statisticsAll: "Tất cả các năm",
+  total: "Tổng cộng",
+  downloadCsv: "Tải danh sách (CSV, mở bằng Excel)",
+  downloadRegisterCsv: "Tải toàn bộ sổ khen thưởng (CSV, mở bằng Excel)",
   searchLabel: "Tìm trong kho tin",
   searchButton: "Tìm",
   searchPlaceholder: "Ví dụ: an ninh Bắc Kạn",
@@ -121,9 +136,20 @@ export const problems = {
     `không tìm thấy ảnh (${value}) — kiểm tra tên tệp; đường dẫn tính từ thư mục của bài viết, hoặc từ content/ nếu bắt đầu bằng /`,
   badIndividual: (value: V) =>
     `mỗi cá nhân là một tên, hoặc một nhóm khóa có name: (đang là ${value}) — viết ví dụ: "- name: Nguyễn Văn A" kèm rank:, position:, unit:`,
+  duplicateRecipient: (value: V, line: number) =>
+    `người hoặc đơn vị này đã có trong cùng nhóm ở dòng ${line} (${value}) — xóa một trong hai dòng`,
+  decisionAfterList: (decision: V, list: V) =>
+    `ngày quyết định (${decision}) sau ngày của danh sách (${list}) — kiểm tra lại hai ngày này`,
+  unknownAwardKind: (value: V, suggestion?: V) =>
+    `hình thức khen thưởng không rõ (${value}) — ${suggestion ? `có phải ý bạn là "${suggestion}"?` : "dùng Huân chương, Cờ thi đua, Bằng khen, Giấy khen... hoặc thêm hình thức này vào awardKinds: trong content/site.yaml"}`,
+  similarRecipients: (a: V, b: V, where: V) =>
+    `hai tên gần giống nhau: "${a}" và "${b}" (${where}) — nếu là một đơn vị hoặc một người, hãy viết giống nhau để gộp lại`,
   wrongFolder: (folder: V, expected: V) =>
     `tệp nằm sai thư mục (${folder}) — chuyển tệp vào ${expected}`,
 } as const;
+
+/** The header row of the award CSV downloads. */
+export const csvHeader = ["Năm", "Danh sách", "Số quyết định", "Ngày quyết định", "Hình thức khen thưởng", "Cấp khen", "Loại", "Tên tập thể / Họ và tên", "Cấp bậc", "Chức vụ", "Đơn vị"];
 
 /** Strings the search page's script shows; "{n}" and "{q}" are filled in. */
 export const searchPageStrings = {

@@ -2,6 +2,8 @@
 // whole archive: orders, neighbours, year/campaign/tag groupings, award lists
 // with their counts and reporting articles, breadcrumbs and pagination.
 // Sorting dominates: O(n log n) in the number of items.
+import { AwardKinds } from "../awards/kinds.ts";
+import { buildRecipients, csvRows, recipientsOf, statistics, toCsv, type Recipient, type StatTable } from "../awards/register.ts";
 import type { Article, AwardGroup, AwardList, Campaign, Content, SiteSettings } from "../content/model.ts";
 import { ui } from "../strings.ts";
 import { urls } from "../urls.ts";
@@ -68,6 +70,8 @@ export interface CampaignPage extends ListPage {
   period: string;
   /** Award lists of the campaign by year; shown on its first page. */
   awardYears: YearGroup<AwardListRef>[];
+  /** Statistics of the campaign's award lists; on its first page. */
+  stats?: { years: StatTable[]; all: StatTable };
 }
 
 export interface AwardListRef extends Link {
@@ -78,6 +82,9 @@ export interface AwardListRef extends Link {
 
 export interface AwardGroupView extends AwardGroup {
   counts: string;
+  /** The register page of each collective and individual, in the group's order. */
+  collectiveUrls: string[];
+  individualUrls: string[];
 }
 
 export interface AwardListPage extends AwardList {
@@ -86,6 +93,14 @@ export interface AwardListPage extends AwardList {
   counts: string;
   campaignLinks: Link[];
   reportedBy: ArticleRef[];
+  csvUrl: string;
+  csv: string;
+}
+
+export interface RecipientPage extends Recipient {
+  breadcrumbs: Crumb[];
+  /** How the register lists it: "Trung tá, Phó Trưởng phòng, Phòng Tham mưu". */
+  detail: string;
 }
 
 export interface TagSummary extends Link {
@@ -105,6 +120,9 @@ export interface Archive {
   awardLists: AwardListPage[];
   tags: TagSummary[];
   tagPages: ListPage[];
+  recipients: RecipientPage[];
+  awardStats: { years: StatTable[]; all: StatTable };
+  registerCsv: string;
   /** The values the search page offers as filters. */
   searchFilters: { years: number[]; campaigns: string[]; kinds: string[] };
 }
@@ -200,15 +218,42 @@ export function buildArchive(content: Content): Archive {
   const tags = tagEntries.map((t) => ({ slug: t.slug, title: t.name, url: urls.tag(t.slug), count: t.items.length }));
   const tagPages = tagEntries.flatMap((t) => listPages(t.items, ui.tagTitle(t.name), (p) => urls.tag(t.slug, p), [home, tagsCrumb, { title: t.name }]));
 
+  // The award register: recipients, statistics, downloads
+  const kinds = new AwardKinds(content.site.awardKinds);
+  const reportLinks = new Map([...reporting].map(([id, pairs]) => [id, pairs.map(([, a]) => ({ title: a.title, url: a.url }))]));
+  const recipients = buildRecipients(awardLists, reportLinks);
+  const recipientUrl = new Map(recipients.map((r) => [r.key, r.url]));
+  const recipientsCrumb: Crumb = { title: ui.recipientsShort, url: urls.recipients() };
+  const recipientPages = recipients.map(
+    (r): RecipientPage => ({
+      ...r,
+      breadcrumbs: [home, awardsCrumb, recipientsCrumb, { title: r.name }],
+      detail: [r.rank, r.position, r.unit].filter(Boolean).join(", "),
+    }),
+  );
+  for (const page of campaignPages) {
+    if (page.number === 1 && page.awardYears.length) page.stats = statistics((campaignAwards.get(page.campaign.id) ?? []).map(([, l]) => l), kinds);
+  }
+
   // Award lists
   const awardListPages = awardLists.map(
     (l): AwardListPage => ({
       ...l,
       breadcrumbs: [home, awardsCrumb, { title: String(l.year), url: `${urls.awards()}#nam-${l.year}` }, { title: l.title }],
-      groupViews: l.groups.map((g) => ({ ...g, counts: ui.counts(g.collectives.length, g.individuals.length) })),
+      groupViews: l.groups.map((g) => {
+        const urlsOf = recipientsOf(g).map((r) => recipientUrl.get(r.key)!);
+        return {
+          ...g,
+          counts: ui.counts(g.collectives.length, g.individuals.length),
+          collectiveUrls: urlsOf.slice(0, g.collectives.length),
+          individualUrls: urlsOf.slice(g.collectives.length),
+        };
+      }),
       counts: countsOf(l.groups),
       campaignLinks: l.campaigns.map((id) => ({ title: campaignById.get(id)!.title, url: urls.campaign(id) })),
       reportedBy: (reporting.get(l.id) ?? []).map(([, a]) => ref(a)),
+      csvUrl: urls.awardListCsv(l.year, l.id),
+      csv: toCsv(csvRows([l])),
     }),
   );
 
@@ -224,10 +269,13 @@ export function buildArchive(content: Content): Archive {
     awardLists: awardListPages,
     tags,
     tagPages,
+    recipients: recipientPages,
+    awardStats: statistics(awardLists, kinds),
+    registerCsv: toCsv(csvRows(awardLists)),
     searchFilters: {
       years: [...new Set([...articles.map((a) => a.year), ...awardLists.map((l) => l.year)])].sort((a, b) => b - a),
       campaigns: campaignSummaries.filter((c) => c.articleCount + c.awardListCount > 0).map((c) => c.title),
-      kinds: [ui.kindArticle, ...(awardLists.length ? [ui.kindAwardList] : [])],
+      kinds: [ui.kindArticle, ...(awardLists.length ? [ui.kindAwardList, ui.kindRecipient] : [])],
     },
   };
 }

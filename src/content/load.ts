@@ -10,7 +10,10 @@ import { localYear } from "../text/dates.ts";
 import { isValidSlug, slugify } from "../text/slug.ts";
 import { urls } from "../urls.ts";
 import { renderMarkdown } from "./markdown.ts";
-import type { Article, AwardList, Campaign, Content, Photo, SiteSettings } from "./model.ts";
+import { collectiveKey, individualKey } from "../awards/identity.ts";
+import { AwardKinds } from "../awards/kinds.ts";
+import { comparable, similarPairs } from "../awards/similar.ts";
+import type { Article, AwardGroup, AwardList, Campaign, Content, Photo, SiteSettings } from "./model.ts";
 import { showValue, sortProblems, type Problem } from "./problems.ts";
 import { articleSchema, awardListSchema, campaignSchema, knownKeys, siteSchema } from "./schema.ts";
 import { readSource, type SourceFile } from "./source-file.ts";
@@ -26,7 +29,7 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-const DEFAULT_SITE: SiteSettings = { title: "Tin tức", description: "", url: "" };
+const DEFAULT_SITE: SiteSettings = { title: "Tin tức", description: "", url: "", awardKinds: [] };
 
 export function loadContent({ contentDir, includeDrafts = false }: LoadOptions): LoadResult {
   const root = path.resolve(contentDir);
@@ -34,16 +37,21 @@ export function loadContent({ contentDir, includeDrafts = false }: LoadOptions):
   const loader = new Loader(root, problems);
 
   const site = loader.site();
+  loader.awardKinds = new AwardKinds(site.awardKinds);
   const campaigns = loader.each("campaigns", (src, id) => loader.campaign(src, id));
   const awardLists = loader.each("awards", (src, id) => loader.awardList(src, id));
   const articles = loader.each("articles", (src, name) => loader.article(src, name)).filter((a) => includeDrafts || !a.draft);
 
   loader.checkReferences(campaigns, awardLists, articles);
+  loader.checkSimilarRecipients();
   return { content: { site, campaigns, awardLists, articles, media: [...loader.media].sort() }, problems: sortProblems(problems) };
 }
 
 class Loader {
   readonly media = new Set<string>();
+  awardKinds = new AwardKinds();
+  /** Every distinct award recipient, where it was first named, for the near-duplicate check. */
+  private readonly recipients = new Map<string, { name: string; form: string; file: string; line: number; key: string }>();
   private readonly exists = new Map<string, boolean>();
   private readonly urlOwners = new Map<string, string>();
   private readonly pending: { src: SourceFile; kind: "campaigns" | "awards"; key: string; ids: string[] }[] = [];
@@ -70,7 +78,9 @@ class Loader {
     this.problems.push(...problems.map((p) => ({ ...p, line: p.line && p.line - 1 })));
     if (!source) return DEFAULT_SITE;
     const fields = this.validate(source, siteSchema, knownKeys.site, -1);
-    return fields ? { title: fields.title, description: fields.description ?? "", url: (fields.url ?? "").replace(/\/+$/, "") } : DEFAULT_SITE;
+    return fields
+      ? { title: fields.title, description: fields.description ?? "", url: (fields.url ?? "").replace(/\/+$/, ""), awardKinds: fields.awardKinds }
+      : DEFAULT_SITE;
   }
 
   /** Reads every Markdown file below content/<folder>, in a stable order. */
@@ -99,9 +109,11 @@ class Loader {
     if (!this.checkId(src, id) || !f) return undefined;
     const date = f.date.date.toISO()!;
     const year = localYear(date);
-    f.groups.forEach((g, i) => {
-      if (g.collectives.length + g.individuals.length === 0) this.error(src.file, src.lineOf(["groups", i]), `groups.${i}`, say.noRecipient());
-    });
+    f.groups.forEach((g, i) => this.checkGroup(src, g, i));
+    if (f.decision?.date && f.decision.date.date.toMillis() > f.date.date.toMillis()) {
+      const shown = (d: { date: { toFormat(f: string): string } }) => d.date.toFormat("dd/MM/yyyy");
+      this.error(src.file, src.lineOf(["decision", "date"]), "decision.date", say.decisionAfterList(shown(f.decision.date), shown(f.date)));
+    }
     const url = urls.awardList(year, id);
     this.claim(url, src);
     this.refer(src, "campaigns", "campaigns", f.campaigns);
@@ -120,6 +132,43 @@ class Loader {
       groups: f.groups,
       html: this.body(src),
     };
+  }
+
+  /** An award group: a known kind of award, at least one recipient, nobody twice. */
+  private checkGroup(src: SourceFile, g: AwardGroup, i: number) {
+    if (g.collectives.length + g.individuals.length === 0) this.error(src.file, src.lineOf(["groups", i]), `groups.${i}`, say.noRecipient());
+    if (this.awardKinds.rank(g.award) < 0) {
+      this.error(src.file, src.lineOf(["groups", i, "award"]), `groups.${i}.award`, say.unknownAwardKind(g.award, this.awardKinds.suggest(g.award)));
+    }
+    const seenAt = new Map<string, number>();
+    const check = (key: string, name: string, form: string, list: "collectives" | "individuals", j: number) => {
+      const path = ["groups", i, list, j];
+      const line = src.lineOf(path);
+      const first = seenAt.get(key);
+      if (first !== undefined) return this.error(src.file, line, path.join("."), say.duplicateRecipient(name, first));
+      seenAt.set(key, line);
+      if (!this.recipients.has(key)) this.recipients.set(key, { name, form, file: src.file, line, key });
+    };
+    g.collectives.forEach((name, j) => check(collectiveKey(name), name, comparable(name), "collectives", j));
+    g.individuals.forEach((p, j) => {
+      const shown = p.unit ? `${p.name} (${p.unit})` : p.name;
+      check(individualKey(p), shown, `${comparable(p.name)} | ${comparable(p.unit ?? "")}`, "individuals", j);
+    });
+  }
+
+  /** Warns about recipients whose names are one letter or one abbreviation apart. */
+  checkSimilarRecipients() {
+    const all = [...this.recipients.values()];
+    const byKey = new Map(all.map((r) => [r.key, r]));
+    for (const [a, b] of similarPairs(all.map((r) => [r.key, `${r.key[0]}|${r.form}`]))) {
+      const [first, second] = [byKey.get(a)!, byKey.get(b)!].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+      this.problems.push({
+        severity: "warning",
+        file: second.file,
+        line: second.line,
+        message: say.similarRecipients(second.name, first.name, `${first.file}:${first.line}`),
+      });
+    }
   }
 
   /** An article's slug is its `slug:` key, else its file name (content/articles/<year>/<slug>.md). */

@@ -99,6 +99,8 @@ export interface SiteSettings {
   description: string;
   /** Absolute URL of the site's root, without a trailing slash; "" when unknown. */
   url: string;
+  /** Kinds of award this site uses beyond the built-in ones (src/awards/kinds.ts). */
+  awardKinds: string[];
 }
 
 export interface Content {

@@ -184,6 +184,7 @@ export const siteSchema = z.object({
   title: text("title: Công an tỉnh Bắc Kạn"),
   description: optionalText("description: Lưu trữ tin tức"),
   url: optionalText("url: https://congan.backan.gov.vn"),
+  awardKinds: textList("awardKinds: [Thư khen]"),
 });
 
 export type ArticleFields = z.output<typeof articleSchema>;

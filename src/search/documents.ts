@@ -2,12 +2,12 @@
 // the text a reader may search for, with the page's filters, sort key and the
 // little metadata a result shows. Navigation, breadcrumbs and neighbour lists
 // are never part of it.
-import type { Archive, ArticlePage, AwardListPage } from "../archive/build.ts";
+import type { Archive, ArticlePage, AwardListPage, RecipientPage } from "../archive/build.ts";
 import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
 import { FIELD_BREAK, indexForm, WORD_SEPARATORS } from "./client/search.js";
 
-export const KIND = { article: ui.kindArticle, awardList: ui.kindAwardList } as const;
+export const KIND = { article: ui.kindArticle, awardList: ui.kindAwardList, recipient: ui.kindRecipient } as const;
 
 export interface SearchRecord {
   url: string;
@@ -76,6 +76,17 @@ export function awardListRecord(l: AwardListPage): SearchRecord {
   );
 }
 
+/** A recipient: its name and details, then each award it received and from which list. */
+export function recipientRecord(r: RecipientPage): SearchRecord {
+  return record(
+    r.url,
+    [r.name, r.detail, ...r.entries.map((e) => `${e.award} ${e.by} ${e.list.title}`)],
+    { title: r.name, kind: KIND.recipient },
+    { year: [...new Set(r.entries.map((e) => String(e.year)))], kind: [KIND.recipient] },
+    r.entries[0].date,
+  );
+}
+
 export function searchRecords(archive: Archive): SearchRecord[] {
-  return [...archive.articles.map(articleRecord), ...archive.awardLists.map(awardListRecord)];
+  return [...archive.articles.map(articleRecord), ...archive.awardLists.map(awardListRecord), ...archive.recipients.map(recipientRecord)];
 }

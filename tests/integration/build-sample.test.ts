@@ -47,7 +47,7 @@ describe("the built sample archive", () => {
     const $ = page(out, "/");
     expect($(".year-links a").length).toBeGreaterThanOrEqual(4);
     expect($(".campaign-list a").length).toBe(2);
-    expect(page(out, "/khen-thuong/")("main a").length).toBe(3);
+    expect(page(out, "/khen-thuong/")("main a[href^='/khen-thuong/20']").length).toBe(3);
   });
 
   it("has no broken internal link or anchor", () => {
@@ -147,5 +147,51 @@ describe("the sample archive built for a sub-path", () => {
     const $ = page(prefixed, "/tin-tuc/2018/tong-ket-phong-trao-2017/");
     expect($("link[rel=stylesheet]").attr("href")).toBe("/luu-tru/assets/style.css");
     expect($(".body img").first().attr("src")).toBe("/luu-tru/media/images/tong-ket-2017-giay-khen.jpg");
+  });
+});
+
+describe("the award register of the sample", () => {
+  it("lists collectives and individuals apart, each in Vietnamese order", () => {
+    const $ = page(out, "/khen-thuong/don-vi/");
+    const names = (id: string) => $(`#${id}`).parent().find("li > a").map((_, e) => $(e).text()).get();
+    const collectives = names("tap-the");
+    const individuals = names("ca-nhan");
+    expect(collectives).toContain("Công an huyện Ba Bể");
+    expect(collectives).toEqual([...collectives].sort(new Intl.Collator("vi").compare));
+    expect(individuals.length).toBe(new Set(individuals.map((n, i) => `${n}|${i}`)).size);
+    const given = individuals.map((n) => n.split(",")[0].split(" ").at(-1)!);
+    expect(given).toEqual([...given].sort(new Intl.Collator("vi").compare));
+  });
+
+  it("gives a recipient a page with every award it received, newest first", () => {
+    const $ = page(out, "/khen-thuong/don-vi/cong-an-huyen-ba-be/");
+    expect($("h1").text()).toBe("Công an huyện Ba Bể");
+    const rows = $("tbody tr").map((_, tr) => $(tr).find("td").slice(0, 3).map((_, td) => $(td).text()).get().join(" | ")).get();
+    expect(rows).toEqual(["2019 | Giấy khen | Giám đốc Công an tỉnh", "2018 | Cờ thi đua | Bộ Công an", "2017 | Bằng khen | Chủ tịch UBND tỉnh"]);
+    expect($("tbody tr").first().find("a").map((_, a) => $(a).attr("href")).get()).toEqual([
+      "/khen-thuong/2019/2019-ngay-hoi-toan-dan/",
+      "/tin-tuc/2019/ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-nam-2019/",
+    ]);
+  });
+
+  it("merges a person named in two lists into one page", () => {
+    const $ = page(out, "/khen-thuong/2019/2019-ngay-hoi-toan-dan/");
+    const href = $("td a").filter((_, a) => $(a).text().startsWith("Ông Lường Văn Bình")).attr("href")!;
+    expect(page(out, href)("tbody tr").length).toBe(2);
+  });
+
+  it("shows the statistics per year and for all years on /khen-thuong/", () => {
+    const $ = page(out, "/khen-thuong/");
+    expect($("table.stats caption").map((_, c) => $(c).text()).get()).toEqual(["Năm 2019", "Năm 2018", "Năm 2017", "Tất cả các năm"]);
+    expect($("#thong-ke-tat-ca tfoot td").map((_, td) => $(td).text()).get()).toEqual(["22", "21"]);
+  });
+
+  it("offers each award list and the whole register as CSV with a byte-order mark", () => {
+    const one = fs.readFileSync(path.join(out, "khen-thuong/2019/2019-ngay-hoi-toan-dan/danh-sach.csv"));
+    expect(one.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(one.toString("utf8").trim().split("\r\n")).toHaveLength(1 + 6);
+    const all = fs.readFileSync(path.join(out, "khen-thuong/danh-sach.csv"), "utf8");
+    expect(all.trim().split("\r\n")).toHaveLength(1 + 43);
+    expect(page(out, "/khen-thuong/2019/2019-ngay-hoi-toan-dan/")(".download a").attr("href")).toBe("/khen-thuong/2019/2019-ngay-hoi-toan-dan/danh-sach.csv");
   });
 });

@@ -11,8 +11,16 @@ const records = searchRecords(archive);
 const byUrl = (url: string) => records.find((r) => r.url === url)!;
 
 describe("search records", () => {
-  it("cover every article and award list, and nothing else", () => {
-    expect(records.map((r) => r.url).sort()).toEqual([...archive.articles.map((a) => a.url), ...archive.awardLists.map((l) => l.url)].sort());
+  it("cover every article, award list and award recipient, and nothing else", () => {
+    const expected = [...archive.articles, ...archive.awardLists, ...archive.recipients].map((x) => x.url);
+    expect(records.map((r) => r.url).sort()).toEqual(expected.sort());
+  });
+
+  it("index a recipient with its awards", () => {
+    const r = records.find((x) => x.meta.title === "Công an huyện Ba Bể")!;
+    expect(r.url).toBe("/khen-thuong/don-vi/cong-an-huyen-ba-be/");
+    expect(r.filters).toEqual({ year: ["2019", "2018", "2017"], kind: ["Đơn vị, cá nhân được khen"] });
+    expect(displayForm(r.content)).toContain("Cờ thi đua Bộ Công an Khen thưởng phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017");
   });
 
   it("hold the words as written, with đ in its index form and no punctuation-only words", () => {
