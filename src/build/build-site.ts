@@ -5,12 +5,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { configureSite, LAYOUTS_DIR } from "../../eleventy.config.ts";
+import { configureSite, LAYOUTS_DIR, ROOT } from "../../eleventy.config.ts";
 import { buildArchive } from "../archive/build.ts";
 import { loadContent } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { searchRecords } from "../search/documents.ts";
 import { writeSearchIndex } from "../search/write-index.ts";
+import { processPhotos, withPictures } from "./photos.ts";
+
+/** Resized photos are kept here between builds. */
+export const PHOTO_CACHE = path.join(ROOT, ".cache", "photos");
 
 export interface BuildOptions {
   contentDir: string;
@@ -37,6 +41,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { content, problems } = loadContent({ contentDir, includeDrafts: options.includeDrafts });
   if (problems.some((p) => p.severity === "error")) return { ok: false, problems, pages: 0 };
 
+  const photos = await processPhotos(content, contentDir, PHOTO_CACHE);
+  for (const item of [...content.articles, ...content.campaigns, ...content.awardLists]) item.html = withPictures(item.html, photos);
   const archive = buildArchive(content);
   const staging = `${outputDir}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -44,13 +50,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
       quietMode: true,
       pathPrefix: options.pathPrefix ?? "/",
-      config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, contentDir, media: content.media }),
+      config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, photos, pathPrefix: options.pathPrefix ?? "/" }),
     });
     // Pagefind indexes in its own process while Eleventy renders; both must succeed.
-    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), options.search === false ? Promise.resolve() : (options.indexer ?? writeSearchIndex)(searchRecords(archive), staging)]);
+    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), options.search === false ? Promise.resolve() : (options.indexer ?? writeSearchIndex)(searchRecords(archive, photos), staging)]);
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
     const [, templates] = rendered.value as unknown as [unknown, unknown[]];
+    photos.writeTo(staging);
     swapIn(staging, outputDir);
     return { ok: true, problems, pages: templates.flat(Infinity).length };
   } catch (error) {

@@ -46,10 +46,13 @@ function record(url: string, parts: (string | undefined)[], meta: Record<string,
   };
 }
 
-export function articleRecord(a: ArticlePage): SearchRecord {
+/** The small image a result shows for a photo, given its media URL. */
+export type Thumbnail = (mediaUrl: string) => string | undefined;
+
+export function articleRecord(a: ArticlePage, thumbnail: Thumbnail = () => undefined): SearchRecord {
   const meta: Record<string, string> = { title: a.title, kind: KIND.article };
   if (a.image) {
-    meta.image = a.image.src;
+    meta.image = thumbnail(a.image.src) ?? a.image.src;
     meta.image_alt = a.image.alt;
   }
   return record(
@@ -87,6 +90,6 @@ export function recipientRecord(r: RecipientPage): SearchRecord {
   );
 }
 
-export function searchRecords(archive: Archive): SearchRecord[] {
-  return [...archive.articles.map(articleRecord), ...archive.awardLists.map(awardListRecord), ...archive.recipients.map(recipientRecord)];
+export function searchRecords(archive: Archive, photos?: { thumbnail: Thumbnail }): SearchRecord[] {
+  return [...archive.articles.map((a) => articleRecord(a, photos?.thumbnail)), ...archive.awardLists.map(awardListRecord), ...archive.recipients.map(recipientRecord)];
 }

@@ -41,9 +41,11 @@ export function brokenLinks(outDir: string, prefix = "/"): BrokenLink[] {
   for (const rel of htmlFiles(outDir)) {
     const from = path.join(outDir, rel);
     const $ = cheerio.load(fs.readFileSync(from, "utf8"));
-    $("a[href], link[href], img[src], script[src], source[srcset]").each((_, el) => {
-      const raw = $(el).attr("href") ?? $(el).attr("src") ?? $(el).attr("srcset")!.split(/\s/)[0];
-      if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith("//")) return;
+    const refs: string[] = [];
+    $("a[href], link[href], img[src], script[src], form[action]").each((_, el) => void refs.push($(el).attr("href") ?? $(el).attr("src") ?? $(el).attr("action")!));
+    $("[srcset]").each((_, el) => void refs.push(...$(el).attr("srcset")!.split(",").map((c) => c.trim().split(/\s+/)[0])));
+    for (const raw of refs) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith("//")) continue;
       let target: string;
       let anchor = "";
       if (raw.startsWith("#")) {
@@ -51,13 +53,19 @@ export function brokenLinks(outDir: string, prefix = "/"): BrokenLink[] {
         anchor = raw.slice(1);
       } else {
         const url = new URL(raw, `http://x/${rel}`);
-        if (!url.pathname.startsWith(prefix)) return void broken.push({ from: rel, to: raw });
+        if (!url.pathname.startsWith(prefix)) {
+          broken.push({ from: rel, to: raw });
+          continue;
+        }
         target = fileFor(outDir, `/${url.pathname.slice(prefix.length)}`);
         anchor = url.hash.slice(1);
       }
-      if (!fs.existsSync(target) || !fs.statSync(target).isFile()) return void broken.push({ from: rel, to: raw });
+      if (!fs.existsSync(target) || !fs.statSync(target).isFile()) {
+        broken.push({ from: rel, to: raw });
+        continue;
+      }
       if (anchor && target.endsWith(".html") && !idsOf(target).has(decodeURIComponent(anchor))) broken.push({ from: rel, to: raw });
-    });
+    }
   }
   return broken;
 }

@@ -74,7 +74,13 @@ describe("the built sample archive", () => {
       expect.stringMatching(/^Thiếu tướng Ma Văn Lả - GĐ Công an tỉnh tặng Giấy khen/),
       expect.stringMatching(/^Đại tá Hoàng Văn Vượt - PGĐ Công an tỉnh trao Giấy khen/),
     ]);
-    for (const src of $(".body figure img").map((_, e) => $(e).attr("src")).get()) expect(fs.existsSync(path.join(out, src))).toBe(true);
+    for (const img of $(".body figure img").get()) {
+      expect(fs.existsSync(path.join(out, $(img).attr("src")!))).toBe(true);
+      expect($(img).attr("width")).toBe("640");
+      expect($(img).attr("height")).toBe("400");
+      expect($(img).attr("loading")).toBe("lazy");
+      expect($(img).parent().is("picture")).toBe(true);
+    }
     expect($(".campaigns a").map((_, e) => $(e).attr("href")).get()).toEqual(["/phong-trao/toan-dan-bao-ve-an-ninh-to-quoc/", "/phong-trao/thong-tu-23/"]);
     expect($(".award-links a").attr("href")).toBe("/khen-thuong/2018/2017-toan-dan-bao-ve-an-ninh-to-quoc/");
   });
@@ -146,7 +152,8 @@ describe("the sample archive built for a sub-path", () => {
     expect(brokenLinks(prefixed, "/luu-tru/")).toEqual([]);
     const $ = page(prefixed, "/tin-tuc/2018/tong-ket-phong-trao-2017/");
     expect($("link[rel=stylesheet]").attr("href")).toBe("/luu-tru/assets/style.css");
-    expect($(".body img").first().attr("src")).toBe("/luu-tru/media/images/tong-ket-2017-giay-khen.jpg");
+    expect($(".body img").first().attr("src")).toMatch(/^\/luu-tru\/anh\/[\w-]+-320\.jpeg$/);
+    expect($(".body source").first().attr("srcset")).toMatch(/^\/luu-tru\/anh\/[\w-]+-320\.webp 320w, \/luu-tru\/anh\/[\w-]+-640\.webp 640w$/);
   });
 });
 

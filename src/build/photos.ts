@@ -1,0 +1,90 @@
+// Content photos through @11ty/eleventy-img: each photo is resized to a few
+// widths in WebP and JPEG (the fallback), once, into a cache folder kept
+// between builds; a build links the files it uses into its output. Every
+// <img> the content produced becomes a <picture> with width, height, srcset
+// and sizes; photos below the lead load lazily.
+import fs from "node:fs";
+import path from "node:path";
+import Image, { generateHTML } from "@11ty/eleventy-img";
+import type { Content } from "../content/model.ts";
+import { urls } from "../urls.ts";
+
+const WIDTHS = [320, 640, 960];
+const FORMATS = ["webp", "jpeg"];
+/** The article column is at most 46rem (736px) wide. */
+export const SIZES = "(min-width: 46rem) 736px, 100vw";
+const OUTPUT_URL = "/anh/";
+
+type Metadata = Record<string, { url: string; width: number; height: number; sourceType?: string; srcset: string; filename: string }[]>;
+
+export interface Photos {
+  /** <picture> markup for a photo given by its media URL, or undefined when it is not a processed photo. */
+  picture(mediaUrl: string, alt: string, options?: { eager?: boolean }): string | undefined;
+  /** The smallest JPEG of a photo, for thumbnails (search results). */
+  thumbnail(mediaUrl: string): string | undefined;
+  /** The largest JPEG of a photo, for previews (Open Graph), with its size. */
+  large(mediaUrl: string): { url: string; width: number; height: number } | undefined;
+  /** Links every file the photos need into <outputDir>/anh/. */
+  writeTo(outputDir: string): void;
+}
+
+/** Resizes the content's photos (cached in cacheDir between builds). */
+export async function processPhotos(content: Content, contentDir: string, cacheDir: string): Promise<Photos> {
+  const outputDir = path.join(cacheDir, "anh");
+  const byUrl = new Map<string, Metadata>();
+  await Promise.all(
+    content.media.map(async (file) => {
+      // Widths above the photo's own are skipped: photos are never enlarged.
+      const metadata = (await Image(path.join(contentDir, file), { widths: WIDTHS, formats: FORMATS, outputDir, urlPath: OUTPUT_URL })) as unknown as Metadata;
+      byUrl.set(urls.media(file), metadata);
+    }),
+  );
+  const jpeg = (url: string) => byUrl.get(url)?.jpeg;
+  return {
+    picture(mediaUrl, alt, options = {}) {
+      const metadata = byUrl.get(mediaUrl);
+      if (!metadata) return undefined;
+      return generateHTML(metadata, {
+        alt,
+        sizes: SIZES,
+        loading: options.eager ? "eager" : "lazy",
+        decoding: "async",
+        ...(options.eager ? { fetchpriority: "high" } : {}),
+      });
+    },
+    thumbnail(mediaUrl) {
+      return jpeg(mediaUrl)?.[0].url;
+    },
+    large(mediaUrl) {
+      const list = jpeg(mediaUrl);
+      const last = list?.[list.length - 1];
+      return last && { url: last.url, width: last.width, height: last.height };
+    },
+    writeTo(target) {
+      const dir = path.join(target, "anh");
+      fs.mkdirSync(dir, { recursive: true });
+      for (const metadata of byUrl.values()) {
+        for (const m of Object.values(metadata).flat()) {
+          const to = path.join(dir, m.filename);
+          if (fs.existsSync(to)) continue;
+          try {
+            fs.linkSync(path.join(outputDir, m.filename), to);
+          } catch {
+            fs.copyFileSync(path.join(outputDir, m.filename), to);
+          }
+        }
+      }
+    },
+  };
+}
+
+const IMG = /<img src="([^"]+)" alt="([^"]*)"[^>]*>/g;
+
+/** Replaces the <img> tags markdown-it wrote for content photos with <picture>s. */
+export function withPictures(html: string, photos: Photos): string {
+  return html.replace(IMG, (tag, src: string, alt: string) => photos.picture(src, decodeEntities(alt)) ?? tag);
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+}
