@@ -5,12 +5,15 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import pluginRss from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Archive } from "./src/archive/build.ts";
 import type { Photos } from "./src/build/photos.ts";
 import { searchPageStrings, ui } from "./src/strings.ts";
 import { formatLong, formatShort } from "./src/text/dates.ts";
-import { urls } from "./src/urls.ts";
+import { breadcrumbList, newsArticle } from "./src/site/structured-data.ts";
+import type { ArticlePage, Crumb } from "./src/archive/build.ts";
+import { absoluteUrl, urls } from "./src/urls.ts";
 
 export const ROOT = path.dirname(fileURLToPath(import.meta.url));
 export const LAYOUTS_DIR = path.join(ROOT, "layouts");
@@ -42,6 +45,21 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
   // JSON inside <script type="application/json">: "<" escaped so that no value can close the element.
   eleventyConfig.addFilter("jsonScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
 
+  // Absolute addresses (feeds, canonical links, structured data), from content/site.yaml's url.
+  const absolute = (url: string) => absoluteUrl(input.archive.site.url, input.pathPrefix, url);
+  eleventyConfig.addGlobalData("siteOrigin", `${input.archive.site.url || "http://localhost"}/`);
+  eleventyConfig.addFilter("absolute", absolute);
+  eleventyConfig.addFilter("jsDate", (iso: string) => new Date(iso));
+  eleventyConfig.addFilter("breadcrumbLd", (crumbs: Crumb[], pageUrl: string) => breadcrumbList(crumbs, pageUrl, absolute));
+  eleventyConfig.addFilter("previewImage", (src: string) => {
+    const large = input.photos.large(src);
+    return large ? { ...large, url: absolute(large.url) } : /^https?:/.test(src) ? { url: src } : undefined;
+  });
+  eleventyConfig.addFilter("newsArticleLd", (a: ArticlePage) => {
+    const image = a.image && input.photos.large(a.image.src);
+    return newsArticle(a, input.archive.site, absolute, image ? absolute(image.url) : undefined);
+  });
+
   // Photos: <picture> markup for a lead photo (body photos have theirs already).
   eleventyConfig.addFilter("picture", (src: string, alt: string, eager = false) => input.photos.picture(src, alt, { eager }) ?? "");
 
@@ -50,7 +68,9 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
   eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "src/search/client/search.js")]: urls.searchModule().slice(1) });
   eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "src/search/client/page.js")]: urls.searchPage().slice(1) });
 
-  // Links and sources written site-relative get the host's sub-path (--path-prefix).
+  // Links and sources written site-relative get the host's sub-path (--path-prefix);
+  // the feed plugin adds the Atom date filter and absolute links in feed content.
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPlugin(pluginRss);
 }
 

@@ -24,9 +24,22 @@ export const urls = {
   searchModule: () => "/tim-kiem/search.js",
   searchPage: () => "/tim-kiem/trang.js",
   stylesheet: () => "/assets/style.css",
+  feed: () => "/feed.xml",
+  campaignFeed: (id: string) => `/phong-trao/${id}/feed.xml`,
+  sitemap: () => "/sitemap.xml",
   /** A photo from the content folder, by its path relative to content/ (POSIX separators). */
   media: (contentRelativePath: string) => `/media/${contentRelativePath.split("/").map(encodeURIComponent).join("/")}`,
 };
+
+/**
+ * The absolute address of a site-relative URL, for feeds, the sitemap,
+ * canonical links and structured data: origin from content/site.yaml, then the
+ * host's sub-path. Without a configured origin, http://localhost is used.
+ */
+export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {
+  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace(/\/+/g, "/");
+  return `${siteUrl || "http://localhost"}${prefix}${url.replace(/^\//, "")}`;
+}
 
 /** The output file Eleventy should write for a URL. */
 export function outputPathOf(url: string): string {

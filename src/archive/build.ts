@@ -15,6 +15,11 @@ import { paginate, type Paged } from "./paginate.ts";
 export const PER_PAGE = 20;
 export const NEIGHBOURS = 5;
 export const LATEST = 10;
+export const FEED_SIZE = 50;
+
+const lastChange = (a: Article) => (a.updated && a.updated > a.date ? a.updated : a.date);
+/** Newest change first: the feed order. */
+const byLastChange = (a: Article, b: Article) => (lastChange(a) < lastChange(b) ? 1 : lastChange(a) > lastChange(b) ? -1 : newestFirst(a, b));
 
 export interface Link {
   title: string;
@@ -121,6 +126,9 @@ export interface Archive {
   tags: TagSummary[];
   tagPages: ListPage[];
   recipients: RecipientPage[];
+  /** Feeds: the site's latest articles, and each campaign's, by last change (a correction moves an article up). */
+  feed: ArticlePage[];
+  campaignFeeds: { id: string; title: string; url: string; feedUrl: string; items: ArticlePage[] }[];
   awardStats: { years: StatTable[]; all: StatTable };
   registerCsv: string;
   /** The values the search page offers as filters. */
@@ -181,6 +189,8 @@ export function buildArchive(content: Content): Archive {
       previous: around.older[0] && ref(around.older[0]),
     };
   });
+
+  const pageOf = new Map(articles.map((a, i) => [a, articlePages[i]]));
 
   // Years
   const yearGroups = byYear(articles);
@@ -270,6 +280,14 @@ export function buildArchive(content: Content): Archive {
     tags,
     tagPages,
     recipients: recipientPages,
+    feed: [...articlePages].sort(byLastChange).slice(0, FEED_SIZE),
+    campaignFeeds: campaigns.map((c) => ({
+      id: c.id,
+      title: c.title,
+      url: c.url,
+      feedUrl: urls.campaignFeed(c.id),
+      items: (campaignArticles.get(c.id) ?? []).map((a) => pageOf.get(a)!).sort(byLastChange).slice(0, FEED_SIZE),
+    })),
     awardStats: statistics(awardLists, kinds),
     registerCsv: toCsv(csvRows(awardLists)),
     searchFilters: {

@@ -11,6 +11,8 @@ import { loadContent } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { searchRecords } from "../search/documents.ts";
 import { writeSearchIndex } from "../search/write-index.ts";
+import { lastModified, sitemapXml } from "../site/sitemap.ts";
+import { absoluteUrl, urls } from "../urls.ts";
 import { processPhotos, withPictures } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
@@ -56,8 +58,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const [rendered, indexed] = await Promise.allSettled([eleventy.write(), options.search === false ? Promise.resolve() : (options.indexer ?? writeSearchIndex)(searchRecords(archive, photos), staging)]);
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
-    const [, templates] = rendered.value as unknown as [unknown, unknown[]];
+    const [, templates] = rendered.value as unknown as [unknown, { url?: string | false }[]];
     photos.writeTo(staging);
+    const pageUrls = templates.flat(Infinity).map((t) => (t as { url?: string | false }).url).filter((u): u is string => typeof u === "string");
+    const absolute = (url: string) => absoluteUrl(archive.site.url, options.pathPrefix ?? "/", url);
+    fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(pageUrls, lastModified(archive), absolute));
     swapIn(staging, outputDir);
     return { ok: true, problems, pages: templates.flat(Infinity).length };
   } catch (error) {
