@@ -60,6 +60,9 @@ export const ui = {
   notFoundTitle: "Không tìm thấy trang",
   notFoundText: "Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn xem các tin mới nhất hoặc tìm theo năm và phong trào.",
   draft: "Bản nháp",
+  scheduledMark: (date: string) => `Hẹn giờ đăng: ${date}`,
+  draftBadge: "nháp",
+  scheduledBadge: "hẹn giờ",
   search: "Tìm kiếm",
   kindArticle: "Tin bài",
   kindAwardList: "Khen thưởng",
@@ -159,6 +162,22 @@ export const searchPageStrings = {
   empty: "Nhập từ cần tìm, có dấu hoặc không dấu.",
   more: "Xem thêm kết quả",
   failed: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.",
+};
+
+/** What the build and the preview tell writers about themselves. */
+export const buildMessages = {
+  heldDrafts: (n: number) => `${n} bản nháp không được đăng (chỉ hiện trong trang xem trước).`,
+  heldScheduled: (n: number) => `${n} bài hẹn giờ chưa được đăng:`,
+  scheduledItem: (file: string, date: string) => `  ${file} — sẽ được đăng từ ${date}; chạy lại npm run build sau thời điểm đó`,
+  checkOk: (articles: number, campaigns: number, awardLists: number, drafts: number, scheduled: number) =>
+    `Nội dung hợp lệ: ${articles} tin bài, ${campaigns} phong trào, ${awardLists} danh sách khen thưởng, ${drafts} bản nháp, ${scheduled} bài hẹn giờ.`,
+  checkFailed: (errors: number, files: number, articles: number, campaigns: number, awardLists: number, drafts: number, scheduled: number) =>
+    `${errors} lỗi trong ${files} tệp. Đã đọc ${articles} tin bài, ${campaigns} phong trào, ${awardLists} danh sách khen thưởng, ${drafts} bản nháp, ${scheduled} bài hẹn giờ.`,
+  previewReady: (url: string) => `Trang xem trước: ${url} (hiện cả bản nháp). Nhấn Ctrl+C để dừng.`,
+  previewUpdated: (pages: number, ms: number) => `Xem trước: đã cập nhật ${pages} trang trong ${ms} ms.`,
+  previewFailed: "Xem trước: nội dung có lỗi, trang vẫn hiện bản dựng trước đó. Sửa tệp và lưu lại, trang sẽ tự cập nhật.",
+  bannerTitle: "Nội dung có lỗi — trang đang hiện bản dựng trước đó",
+  bannerHint: "Sửa tệp và lưu lại; trang sẽ tự cập nhật.",
 };
 
 export const summaryLine = {

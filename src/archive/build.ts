@@ -30,6 +30,9 @@ export interface Link {
 export interface ArticleRef extends Link {
   date: string;
   year: number;
+  /** Only in the preview: a draft or a scheduled article. */
+  draft?: boolean;
+  scheduled?: boolean;
 }
 
 export interface Crumb {
@@ -141,7 +144,12 @@ const campaignsCrumb: Crumb = { title: ui.campaigns, url: urls.campaigns() };
 const awardsCrumb: Crumb = { title: ui.awards, url: urls.awards() };
 const tagsCrumb: Crumb = { title: ui.tags, url: urls.tags() };
 
-const refOf = (a: Article): ArticleRef => ({ title: a.title, url: a.url, date: a.date, year: a.year });
+const refOf = (a: Article): ArticleRef => {
+  const ref: ArticleRef = { title: a.title, url: a.url, date: a.date, year: a.year };
+  if (a.draft) ref.draft = true;
+  if (a.scheduled) ref.scheduled = true;
+  return ref;
+};
 
 export function countsOf(groups: AwardGroup[]): string {
   let c = 0, i = 0;

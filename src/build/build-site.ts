@@ -7,7 +7,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { configureSite, LAYOUTS_DIR, ROOT } from "../../eleventy.config.ts";
 import { buildArchive } from "../archive/build.ts";
-import { loadContent } from "../content/load.ts";
+import { loadContent, type HeldArticle } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { searchRecords } from "../search/documents.ts";
 import { writeSearchIndex } from "../search/write-index.ts";
@@ -24,6 +24,8 @@ export interface BuildOptions {
   /** The sub-path the site is hosted under, e.g. "/luu-tru/"; "/" by default. */
   pathPrefix?: string;
   includeDrafts?: boolean;
+  /** The moment that decides which articles are still scheduled (epoch ms); now by default. */
+  now?: number;
   /** Writes the search index; Pagefind unless a test replaces it. */
   indexer?: typeof writeSearchIndex;
   /** False leaves the search index out (for benchmarks that measure what it costs). */
@@ -33,6 +35,9 @@ export interface BuildOptions {
 export interface BuildResult {
   ok: boolean;
   problems: Problem[];
+  /** Articles left out of a production build (kept, and marked, in the preview). */
+  drafts: HeldArticle[];
+  scheduled: HeldArticle[];
   /** Pages written (HTML and other rendered files). */
   pages: number;
 }
@@ -40,8 +45,8 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const contentDir = path.resolve(options.contentDir);
   const outputDir = path.resolve(options.outputDir);
-  const { content, problems } = loadContent({ contentDir, includeDrafts: options.includeDrafts });
-  if (problems.some((p) => p.severity === "error")) return { ok: false, problems, pages: 0 };
+  const { content, problems, drafts, scheduled } = loadContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now });
+  if (problems.some((p) => p.severity === "error")) return { ok: false, problems, drafts, scheduled, pages: 0 };
 
   const photos = await processPhotos(content, contentDir, PHOTO_CACHE);
   for (const item of [...content.articles, ...content.campaigns, ...content.awardLists]) item.html = withPictures(item.html, photos);
@@ -64,7 +69,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const absolute = (url: string) => absoluteUrl(archive.site.url, options.pathPrefix ?? "/", url);
     fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(pageUrls, lastModified(archive), absolute));
     swapIn(staging, outputDir);
-    return { ok: true, problems, pages: templates.flat(Infinity).length };
+    return { ok: true, problems, drafts, scheduled, pages: templates.flat(Infinity).length };
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -1,7 +1,8 @@
 // npm run build -- [--content DIR] [--output DIR] [--path-prefix /sub/] [--drafts]
 import { buildSite } from "../build/build-site.ts";
 import { formatProblem, sortProblems } from "../content/problems.ts";
-import { summaryLine } from "../strings.ts";
+import { buildMessages, summaryLine } from "../strings.ts";
+import { formatLong } from "../text/dates.ts";
 import { readOptions } from "./args.ts";
 
 const { values } = readOptions({
@@ -30,4 +31,11 @@ if (!result.ok) {
   process.exit(1);
 }
 if (warnings.length) console.error(summaryLine.warnings(warnings.length));
+if (!values.drafts) {
+  if (result.drafts.length) console.log(buildMessages.heldDrafts(result.drafts.length));
+  if (result.scheduled.length) {
+    console.log(buildMessages.heldScheduled(result.scheduled.length));
+    for (const s of result.scheduled) console.log(buildMessages.scheduledItem(s.file, formatLong(s.date)));
+  }
+}
 console.log(summaryLine.built(result.pages, ((performance.now() - started) / 1000).toFixed(1), values.output as string));

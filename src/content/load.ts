@@ -20,31 +20,50 @@ import { readSource, type SourceFile } from "./source-file.ts";
 
 export interface LoadOptions {
   contentDir: string;
-  /** Drafts are left out unless this is set (the preview sets it). */
+  /** Drafts and scheduled articles are left out unless this is set (the preview sets it). */
   includeDrafts?: boolean;
+  /** The moment that decides which articles are still scheduled (epoch ms); now by default. */
+  now?: number;
+  /** False skips writing bodies as HTML (npm run check): photos in them are still checked. */
+  renderBodies?: boolean;
+}
+
+/** An article left out of a production build. */
+export interface HeldArticle {
+  file: string;
+  title: string;
+  /** For a scheduled article: when it will be published (ISO). */
+  date: string;
 }
 
 export interface LoadResult {
   content: Content;
   problems: Problem[];
+  /** Drafts and scheduled articles, whether or not they were kept (the preview keeps them). */
+  drafts: HeldArticle[];
+  scheduled: HeldArticle[];
 }
 
 const DEFAULT_SITE: SiteSettings = { title: "Tin tức", description: "", url: "", awardKinds: [] };
 
-export function loadContent({ contentDir, includeDrafts = false }: LoadOptions): LoadResult {
+export function loadContent({ contentDir, includeDrafts = false, now = Date.now(), renderBodies = true }: LoadOptions): LoadResult {
   const root = path.resolve(contentDir);
   const problems: Problem[] = [];
-  const loader = new Loader(root, problems);
+  const loader = new Loader(root, problems, renderBodies);
 
   const site = loader.site();
   loader.awardKinds = new AwardKinds(site.awardKinds);
   const campaigns = loader.each("campaigns", (src, id) => loader.campaign(src, id));
   const awardLists = loader.each("awards", (src, id) => loader.awardList(src, id));
-  const articles = loader.each("articles", (src, name) => loader.article(src, name)).filter((a) => includeDrafts || !a.draft);
+  const all = loader.each("articles", (src, name) => loader.article(src, name, now));
+  const held = (a: Article): HeldArticle => ({ file: a.file, title: a.title, date: a.date });
+  const drafts = all.filter((a) => a.draft).map(held);
+  const scheduled = all.filter((a) => a.scheduled && !a.draft).map(held);
+  const articles = includeDrafts ? all : all.filter((a) => !a.draft && !a.scheduled);
 
   loader.checkReferences(campaigns, awardLists, articles);
   loader.checkSimilarRecipients();
-  return { content: { site, campaigns, awardLists, articles, media: [...loader.media].sort() }, problems: sortProblems(problems) };
+  return { content: { site, campaigns, awardLists, articles, media: [...loader.media].sort() }, problems: sortProblems(problems), drafts, scheduled };
 }
 
 class Loader {
@@ -59,6 +78,7 @@ class Loader {
   constructor(
     private readonly root: string,
     private readonly problems: Problem[],
+    private readonly renderBodies = true,
   ) {}
 
   /** A path as writers see it: relative to where they run the build, else absolute. */
@@ -172,7 +192,7 @@ class Loader {
   }
 
   /** An article's slug is its `slug:` key, else its file name (content/articles/<year>/<slug>.md). */
-  article(src: SourceFile, fileName: string): Article | undefined {
+  article(src: SourceFile, fileName: string, now: number): Article | undefined {
     const f = this.validate(src, articleSchema, knownKeys.article);
     if (!f) return undefined;
     const date = f.date.date.toISO()!;
@@ -183,7 +203,8 @@ class Loader {
       else this.error(src.file, src.lineOf(["slug"]), "slug", say.badSlug(showValue(f.slug), slugify(f.slug) || slug));
     }
     const url = urls.article(year, slug);
-    if (!f.draft) this.claim(url, src);
+    const scheduled = f.date.date.toMillis() > now;
+    if (!f.draft && !scheduled) this.claim(url, src);
     this.refer(src, "campaigns", "campaigns", f.campaigns);
     this.refer(src, "awards", "awards", f.awards);
     let image: Photo | undefined;
@@ -214,6 +235,7 @@ class Loader {
       image,
       awards: f.awards,
       draft: f.draft,
+      scheduled,
       html,
     };
   }
@@ -285,7 +307,7 @@ class Loader {
   }
 
   private body(src: SourceFile, onFirstParagraph?: (text: string) => void): string {
-    const { html, firstParagraph } = renderMarkdown(src.body, (img) => this.photo(src, img.src, src.bodyLine + img.line - 1)?.url);
+    const { html, firstParagraph } = renderMarkdown(src.body, (img) => this.photo(src, img.src, src.bodyLine + img.line - 1)?.url, this.renderBodies);
     onFirstParagraph?.(firstParagraph);
     return html;
   }

@@ -28,7 +28,7 @@ export interface RenderedBody {
  * Renders a body. `resolveImage` maps each photo path to its URL (or returns
  * undefined when it reported the photo missing, leaving the path as written).
  */
-export function renderMarkdown(body: string, resolveImage: (image: BodyImage) => string | undefined): RenderedBody {
+export function renderMarkdown(body: string, resolveImage: (image: BodyImage) => string | undefined, render = true): RenderedBody {
   const tokens = md.parse(body, {});
   let firstParagraph = "";
   tokens.forEach((token, i) => {
@@ -41,7 +41,7 @@ export function renderMarkdown(body: string, resolveImage: (image: BodyImage) =>
     }
     if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open") firstParagraph = plainText(token.children);
   });
-  return { html: md.renderer.render(tokens, md.options, {}), firstParagraph };
+  return { html: render ? md.renderer.render(tokens, md.options, {}) : "", firstParagraph };
 }
 
 function* walk(tokens: Token[]): Generator<Token> {

@@ -43,6 +43,8 @@ export interface Article {
   /** Award-list ids, in the writer's order; all exist. */
   awards: string[];
   draft: boolean;
+  /** Dated in the future: published by the first build after its date. */
+  scheduled: boolean;
   /** The body, rendered to HTML. */
   html: string;
 }

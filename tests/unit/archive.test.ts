@@ -11,7 +11,7 @@ function article(slug: string, date: string, extra: Partial<Article> = {}): Arti
   const d = parseContentDate(date)!.date;
   return {
     kind: "article", file: `${slug}.md`, year: d.year, slug, url: urls.article(d.year, slug), title: slug.toUpperCase(),
-    date: d.toISO()!, time: d.toMillis(), hasTime: true, authors: [], summary: "", campaigns: [], tags: [], awards: [], draft: false, html: "",
+    date: d.toISO()!, time: d.toMillis(), hasTime: true, authors: [], summary: "", campaigns: [], tags: [], awards: [], draft: false, scheduled: false, html: "",
     ...extra,
   };
 }
