@@ -180,6 +180,14 @@ export const buildMessages = {
   bannerHint: "Sửa tệp và lưu lại; trang sẽ tự cập nhật.",
 };
 
+/** What npm run new tells writers. */
+export const newMessages = {
+  usage: 'Cách dùng: npm run new -- article "Tiêu đề bài viết"   (hoặc campaign "Tên phong trào", award "Tên danh sách khen thưởng")',
+  noSlug: (title: string) => `Không tạo được tên tệp từ tiêu đề (${title}) — tiêu đề cần có chữ hoặc số.`,
+  exists: (file: string) => `Tệp ${file} đã có, không ghi đè — đổi tiêu đề, hoặc mở tệp đó để sửa.`,
+  created: (file: string) => `Đã tạo ${file}. Mở tệp, viết nội dung, rồi chạy npm run check.`,
+};
+
 export const summaryLine = {
   failed: (errors: number, files: number) =>
     `Không xây dựng được trang: ${errors} lỗi trong ${files} tệp. Trang đã xây dựng trước đó được giữ nguyên.`,

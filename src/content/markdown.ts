@@ -29,6 +29,10 @@ export interface RenderedBody {
  * undefined when it reported the photo missing, leaving the path as written).
  */
 export function renderMarkdown(body: string, resolveImage: (image: BodyImage) => string | undefined, render = true): RenderedBody {
+  if (!render) {
+    scanImages(body, resolveImage);
+    return { html: "", firstParagraph: "" };
+  }
   const tokens = md.parse(body, {});
   let firstParagraph = "";
   tokens.forEach((token, i) => {
@@ -41,7 +45,16 @@ export function renderMarkdown(body: string, resolveImage: (image: BodyImage) =>
     }
     if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open") firstParagraph = plainText(token.children);
   });
-  return { html: render ? md.renderer.render(tokens, md.options, {}) : "", firstParagraph };
+  return { html: md.renderer.render(tokens, md.options, {}), firstParagraph };
+}
+
+const IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)/g;
+
+/** Finds the photos of a body without parsing it as Markdown (for npm run check). */
+function scanImages(body: string, resolveImage: (image: BodyImage) => string | undefined) {
+  body.split("\n").forEach((text, i) => {
+    for (const m of text.matchAll(IMAGE)) resolveImage({ src: m[1], line: i + 1 });
+  });
 }
 
 function* walk(tokens: Token[]): Generator<Token> {
