@@ -1,65 +1,94 @@
 // npm start -- [--content DIR] [--port 8080]
-// A live preview on 127.0.0.1: builds the archive with drafts into
-// .tmp/preview, serves it with Eleventy's dev server, and rebuilds on every
-// change to the content, the layouts or the stylesheet. A build with
-// problems prints them and keeps the last good preview on screen.
+// A live preview on 127.0.0.1: builds the archive with drafts and scheduled
+// articles (marked as such) into .tmp/preview, serves it with Eleventy's dev
+// server, and rebuilds on every change to the content, the layouts or the
+// stylesheet; the browser reloads by itself. Content with errors keeps the
+// last good preview on screen, with the errors in the terminal and in a
+// banner on every page, until a save fixes them.
 import path from "node:path";
 import chokidar from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { ROOT } from "../../eleventy.config.ts";
 import { buildSite } from "../build/build-site.ts";
-import { formatProblem } from "../content/problems.ts";
+import { formatProblem, type Problem } from "../content/problems.ts";
+import { buildMessages } from "../strings.ts";
 import { readOptions } from "./args.ts";
 
 const { values } = readOptions({
   content: { type: "string", default: "content" },
   port: { type: "string", default: "8080" },
+  output: { type: "string", default: path.join(ROOT, ".tmp", "preview") },
 });
 const contentDir = path.resolve(values.content as string);
-const outputDir = path.join(ROOT, ".tmp", "preview");
+const outputDir = path.resolve(values.output as string);
+const port = Number(values.port);
 
-/** Eleventy's dev server, listening on the loopback interface only. */
-class LoopbackServer extends EleventyDevServer {
-  _serverListen(port: number) {
-    this.server.listen({ port, host: "127.0.0.1" });
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+/** Eleventy's dev server on the loopback interface only, adding the error banner to every page while content has errors. */
+class PreviewServer extends EleventyDevServer {
+  errors: string[] = [];
+
+  _serverListen(listenPort: number) {
+    this.server.listen({ port: listenPort, host: "127.0.0.1" });
+  }
+
+  augmentContentWithNotifier(content: string, inlineContents?: boolean, options?: object): string {
+    const html = super.augmentContentWithNotifier(content, inlineContents, options);
+    if (!this.errors.length) return html;
+    const banner =
+      `<div id="loi-xem-truoc" role="alert" style="position:sticky;top:0;z-index:9999;background:#7a0000;color:#fff;padding:.75rem 1rem;font:15px/1.5 system-ui,sans-serif;white-space:pre-wrap">` +
+      `<strong>${escapeHtml(buildMessages.bannerTitle)}</strong>\n${this.errors.map(escapeHtml).join("\n")}\n<em>${escapeHtml(buildMessages.bannerHint)}</em></div>`;
+    return html.replace(/<body([^>]*)>/, `<body$1>${banner}`);
   }
 }
 
+const server = new PreviewServer("preview", outputDir, { port, domDiff: false, showVersion: false, messageOnStart: () => "" });
+
 async function rebuild(): Promise<boolean> {
   const started = performance.now();
+  let problems: Problem[] = [];
   try {
     const result = await buildSite({ contentDir, outputDir, includeDrafts: true });
-    for (const p of result.problems) console.error(formatProblem(p));
+    problems = result.problems;
+    for (const p of problems) console.error(formatProblem(p));
     if (!result.ok) {
-      server?.sendError({ error: new Error(result.problems.map(formatProblem).join("\n")) });
+      server.errors = problems.filter((p) => p.severity === "error").map(formatProblem);
+      console.error(buildMessages.previewFailed);
       return false;
     }
-    console.log(`Xem trước: đã cập nhật ${result.pages} trang trong ${Math.round(performance.now() - started)} ms`);
+    server.errors = [];
+    console.log(buildMessages.previewUpdated(result.pages, Math.round(performance.now() - started)));
     return true;
   } catch (error) {
+    server.errors = [String((error as Error)?.message ?? error)];
     console.error(error);
     return false;
   }
 }
 
-let server: LoopbackServer | undefined;
 await rebuild();
-server = new LoopbackServer("preview", outputDir, { port: Number(values.port), domDiff: false, showVersion: false });
-server.serve(Number(values.port));
+server.serve(port);
+await server.ready();
+console.log(buildMessages.previewReady(`http://127.0.0.1:${port}/`));
 
-let queued = false;
+// One rebuild at a time; saves during a rebuild queue one more.
 let running: Promise<void> | undefined;
-const schedule = () => {
-  if (running) return void (queued = true);
-  running = rebuild().then((ok) => {
-    if (ok) server?.reload({ subtype: undefined, files: [] });
+let again = false;
+function schedule() {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = rebuild().then(() => {
+    server.reload({ subtype: undefined, files: [], build: { templates: [] } });
     running = undefined;
-    if (queued) {
-      queued = false;
+    if (again) {
+      again = false;
       schedule();
     }
   });
-};
+}
 chokidar
-  .watch([contentDir, path.join(ROOT, "layouts"), path.join(ROOT, "static")], { ignoreInitial: true })
+  .watch([contentDir, path.join(ROOT, "layouts"), path.join(ROOT, "static")], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } })
   .on("all", schedule);
