@@ -1,0 +1,102 @@
+// npm run bench -- [--sizes 1000,10000,20000] [--runs 1]
+//
+// For each size: a deterministic gen-corpus archive; then, in the same run,
+// (1) this project's production build (pages + search index), (2) the
+// plain-Eleventy baseline (bench/baseline: Markdown pages, paginated year and
+// tag pages, prev/next precomputed) on the same articles, (3) Pagefind's own
+// CLI indexing our output alone, and (4) Hugo, when it is installed. Each is
+// measured as a whole process tree: wall time, CPU time, peak RSS. Prints
+// Markdown tables with the ratios.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { folderSize, measure, type Measurement } from "./lib/measure.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const GEN = path.resolve(ROOT, "../shared/tools/gen-corpus.mjs");
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,20000" }, runs: { type: "string", default: "1" } } });
+const sizes = values.sizes!.split(",").map(Number);
+const runs = Number(values.runs);
+const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+
+function median(ms: Measurement[]): Measurement {
+  const pick = (f: (m: Measurement) => number) => [...ms].map(f).sort((a, b) => a - b)[Math.floor(ms.length / 2)];
+  return { wallSeconds: pick((m) => m.wallSeconds), cpuSeconds: pick((m) => m.cpuSeconds), peakRssMiB: pick((m) => m.peakRssMiB), exitCode: Math.max(...ms.map((m) => m.exitCode)) };
+}
+
+async function repeat(what: string, command: string, args: string[], clean: string[]): Promise<Measurement> {
+  const all: Measurement[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const dir of clean) fs.rmSync(dir, { recursive: true, force: true });
+    const m = await measure(command, args, { cwd: ROOT, quiet: true });
+    if (m.exitCode !== 0) throw new Error(`${what} failed (exit ${m.exitCode}): ${command} ${args.join(" ")}`);
+    all.push(m);
+  }
+  return median(all);
+}
+
+function hugoAvailable(): boolean {
+  try {
+    execFileSync("hugo", ["version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Row {
+  size: number;
+  ours: Measurement;
+  oursOut: { pages: number; files: number; bytes: number };
+  baseline: Measurement;
+  baselinePages: number;
+  pagefind: Measurement;
+}
+
+const rows: Row[] = [];
+for (const size of sizes) {
+  const work = path.join(ROOT, ".tmp", "bench", `corpus-${size}`);
+  const content = path.join(work, "content");
+  if (!fs.existsSync(content)) execFileSync(process.execPath, [GEN, "--articles", String(size), "--out", work], { stdio: "ignore" });
+  const site = path.join(work, "site");
+  const ours = await repeat("build", bin("tsx"), [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site], []);
+  const files = folderSize(site);
+  const pages = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
+
+  const baseOut = path.join(work, "baseline-site");
+  const baseline = await repeat(
+    "baseline",
+    process.execPath,
+    [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${path.join(ROOT, "bench/baseline/eleventy.config.mjs")}`, `--input=${path.join(content, "articles")}`, `--output=${baseOut}`],
+    [baseOut],
+  );
+  const baselinePages = (fs.readdirSync(baseOut, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
+
+  const pfOut = path.join(work, "pagefind-cli");
+  const pagefind = await repeat("pagefind", bin("pagefind"), ["--site", site, "--output-path", pfOut], [pfOut]);
+  rows.push({ size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind });
+  console.error(`measured ${size}`);
+}
+
+const s = (m: Measurement) => `${m.wallSeconds.toFixed(1)} s`;
+const cpu = (m: Measurement) => `${m.cpuSeconds.toFixed(1)} s`;
+const mib = (m: Measurement) => `${m.peakRssMiB.toFixed(0)} MiB`;
+const cpus = os.cpus();
+console.log(`\n### Full build (${new Date().toISOString().slice(0, 10)}; ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; median of ${runs} run(s))\n`);
+console.log("| articles | this build: wall | CPU | peak RSS | HTML pages | files | output | plain Eleventy: wall | CPU | peak RSS | pages | wall ratio | Pagefind CLI alone: wall | peak RSS | RSS ratio |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+for (const r of rows) {
+  console.log(
+    `| ${r.size.toLocaleString("en")} | ${s(r.ours)} | ${cpu(r.ours)} | ${mib(r.ours)} | ${r.oursOut.pages.toLocaleString("en")} | ${r.oursOut.files.toLocaleString("en")} | ${(r.oursOut.bytes / 1e6).toFixed(0)} MB ` +
+      `| ${s(r.baseline)} | ${cpu(r.baseline)} | ${mib(r.baseline)} | ${r.baselinePages.toLocaleString("en")} | ×${(r.ours.wallSeconds / r.baseline.wallSeconds).toFixed(2)} ` +
+      `| ${s(r.pagefind)} | ${mib(r.pagefind)} | ×${(r.ours.peakRssMiB / r.pagefind.peakRssMiB).toFixed(2)} |`,
+  );
+}
+const at = (n: number) => rows.find((r) => r.size === n);
+if (at(10000) && at(20000)) {
+  const a = at(10000)!, b = at(20000)!;
+  console.log(`\nFrom 10,000 to 20,000 articles: this build ×${(b.ours.wallSeconds / a.ours.wallSeconds).toFixed(2)} wall time, the plain-Eleventy baseline ×${(b.baseline.wallSeconds / a.baseline.wallSeconds).toFixed(2)}.`);
+}
+console.log(hugoAvailable() ? "\nHugo is installed but this script has no Hugo site for the corpus yet." : "\nHugo: not installed here (apt-get install hugo); not measured.");
