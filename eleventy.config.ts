@@ -10,7 +10,6 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Archive } from "./src/archive/build.ts";
 import type { Photos } from "./src/build/photos.ts";
 import { searchPageStrings, ui } from "./src/strings.ts";
-import { formatLong, formatShort } from "./src/text/dates.ts";
 import { breadcrumbList, newsArticle } from "./src/site/structured-data.ts";
 import type { ArticlePage, Crumb } from "./src/archive/build.ts";
 import { absoluteUrl, urls } from "./src/urls.ts";
@@ -40,8 +39,6 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
   eleventyConfig.addGlobalData("searchStrings", searchPageStrings);
 
   // Filters
-  eleventyConfig.addFilter("dateLong", formatLong);
-  eleventyConfig.addFilter("dateShort", formatShort);
   // JSON inside <script type="application/json">: "<" escaped so that no value can close the element.
   eleventyConfig.addFilter("jsonScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
 

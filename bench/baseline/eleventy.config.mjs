@@ -31,6 +31,7 @@ function pages(groups, base) {
 
 export default function (eleventyConfig) {
   eleventyConfig.setQuietMode(true);
+  eleventyConfig.setUseGitIgnore(false); // corpora live in the git-ignored .tmp/
   eleventyConfig.addGlobalData("layout", "article.njk");
   eleventyConfig.addGlobalData("permalink", () => (data) => `/tin-tuc/${data.page.fileSlug}/`);
   eleventyConfig.addTemplate("_includes/article.njk", layout);

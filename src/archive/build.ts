@@ -6,6 +6,7 @@ import { AwardKinds } from "../awards/kinds.ts";
 import { buildRecipients, csvRows, recipientsOf, statistics, toCsv, type Recipient, type StatTable } from "../awards/register.ts";
 import type { Article, AwardGroup, AwardList, Campaign, Content, SiteSettings } from "../content/model.ts";
 import { ui } from "../strings.ts";
+import { formatLong, formatShort } from "../text/dates.ts";
 import { urls } from "../urls.ts";
 import { byYear, groupBy, type YearGroup } from "./group.ts";
 import { neighboursIn } from "./neighbours.ts";
@@ -29,6 +30,8 @@ export interface Link {
 /** An article as other pages list it. */
 export interface ArticleRef extends Link {
   date: string;
+  /** The date as lists show it: "15/01/2018". */
+  day: string;
   year: number;
   /** Only in the preview: a draft or a scheduled article. */
   draft?: boolean;
@@ -41,6 +44,9 @@ export interface Crumb {
 }
 
 export interface ArticlePage extends Article {
+  /** "Thứ Hai, 15/01/2018 - 08:30" */
+  dateText: string;
+  updatedText?: string;
   breadcrumbs: Crumb[];
   campaignLinks: Link[];
   tagLinks: Link[];
@@ -84,6 +90,7 @@ export interface CampaignPage extends ListPage {
 
 export interface AwardListRef extends Link {
   date: string;
+  day: string;
   year: number;
   counts: string;
 }
@@ -96,6 +103,9 @@ export interface AwardGroupView extends AwardGroup {
 }
 
 export interface AwardListPage extends AwardList {
+  day: string;
+  /** "Quyết định số … ngày … của …", when the list has a decision. */
+  decisionText?: string;
   breadcrumbs: Crumb[];
   groupViews: AwardGroupView[];
   counts: string;
@@ -145,7 +155,7 @@ const awardsCrumb: Crumb = { title: ui.awards, url: urls.awards() };
 const tagsCrumb: Crumb = { title: ui.tags, url: urls.tags() };
 
 const refOf = (a: Article): ArticleRef => {
-  const ref: ArticleRef = { title: a.title, url: a.url, date: a.date, year: a.year };
+  const ref: ArticleRef = { title: a.title, url: a.url, date: a.date, day: formatShort(a.date), year: a.year };
   if (a.draft) ref.draft = true;
   if (a.scheduled) ref.scheduled = true;
   return ref;
@@ -168,7 +178,7 @@ export function buildArchive(content: Content): Archive {
 
   const campaignById = new Map(content.campaigns.map((c) => [c.id, c]));
   const awardById = new Map(awardLists.map((l) => [l.id, l]));
-  const awardRef = new Map(awardLists.map((l) => [l.id, { title: l.title, url: l.url, date: l.date, year: l.year, counts: countsOf(l.groups) }]));
+  const awardRef = new Map(awardLists.map((l) => [l.id, { title: l.title, url: l.url, date: l.date, day: formatShort(l.date), year: l.year, counts: countsOf(l.groups) }]));
 
   // Sequences: the whole archive, each campaign (articles in it), each tag.
   const inCampaign = groupBy(articles.flatMap((a) => a.campaigns.map((id) => [id, a] as const)), ([id]) => id);
@@ -186,6 +196,8 @@ export function buildArchive(content: Content): Archive {
     const around = global.get(a)!;
     return {
       ...a,
+      dateText: formatLong(a.date, a.hasTime),
+      updatedText: a.updated ? formatLong(a.updated) : undefined,
       breadcrumbs: [home, news, { title: String(a.year), url: urls.year(a.year) }, { title: a.title }],
       campaignLinks: a.campaigns.map((id) => ({ title: campaignById.get(id)!.title, url: urls.campaign(id) })),
       tagLinks: a.tags.map((t) => ({ title: t.name, url: urls.tag(t.slug) })),
@@ -257,6 +269,8 @@ export function buildArchive(content: Content): Archive {
   const awardListPages = awardLists.map(
     (l): AwardListPage => ({
       ...l,
+      day: formatShort(l.date),
+      decisionText: l.decision ? ui.decisionLine(l.decision.number ?? "", l.decision.date ? formatShort(l.decision.date) : "", l.decision.issuer ?? "") : undefined,
       breadcrumbs: [home, awardsCrumb, { title: String(l.year), url: `${urls.awards()}#nam-${l.year}` }, { title: l.title }],
       groupViews: l.groups.map((g) => {
         const urlsOf = recipientsOf(g).map((r) => recipientUrl.get(r.key)!);
