@@ -55,6 +55,14 @@ interface Row {
   pagefind: Measurement;
 }
 
+const s = (m: Measurement) => `${m.wallSeconds.toFixed(1)} s`;
+const cpu = (m: Measurement) => `${m.cpuSeconds.toFixed(1)} s`;
+const mib = (m: Measurement) => `${m.peakRssMiB.toFixed(0)} MiB`;
+const cpus = os.cpus();
+console.log(`\n### Full build (${new Date().toISOString().slice(0, 10)}; ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; median of ${runs} run(s))\n`);
+console.log("| articles | this build: wall | CPU | peak RSS | HTML pages | files | output | plain Eleventy: wall | CPU | peak RSS | pages | wall ratio | Pagefind CLI alone: wall | peak RSS | RSS ratio |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+
 const rows: Row[] = [];
 for (const size of sizes) {
   const work = path.join(ROOT, ".tmp", "bench", `corpus-${size}`);
@@ -76,18 +84,8 @@ for (const size of sizes) {
 
   const pfOut = path.join(work, "pagefind-cli");
   const pagefind = await repeat("pagefind", bin("pagefind"), ["--site", site, "--output-path", pfOut], [pfOut]);
-  rows.push({ size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind });
-  console.error(`measured ${size}`);
-}
-
-const s = (m: Measurement) => `${m.wallSeconds.toFixed(1)} s`;
-const cpu = (m: Measurement) => `${m.cpuSeconds.toFixed(1)} s`;
-const mib = (m: Measurement) => `${m.peakRssMiB.toFixed(0)} MiB`;
-const cpus = os.cpus();
-console.log(`\n### Full build (${new Date().toISOString().slice(0, 10)}; ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; median of ${runs} run(s))\n`);
-console.log("| articles | this build: wall | CPU | peak RSS | HTML pages | files | output | plain Eleventy: wall | CPU | peak RSS | pages | wall ratio | Pagefind CLI alone: wall | peak RSS | RSS ratio |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-for (const r of rows) {
+  const r: Row = { size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind };
+  rows.push(r);
   console.log(
     `| ${r.size.toLocaleString("en")} | ${s(r.ours)} | ${cpu(r.ours)} | ${mib(r.ours)} | ${r.oursOut.pages.toLocaleString("en")} | ${r.oursOut.files.toLocaleString("en")} | ${(r.oursOut.bytes / 1e6).toFixed(0)} MB ` +
       `| ${s(r.baseline)} | ${cpu(r.baseline)} | ${mib(r.baseline)} | ${r.baselinePages.toLocaleString("en")} | ×${(r.ours.wallSeconds / r.baseline.wallSeconds).toFixed(2)} ` +
