@@ -69,7 +69,7 @@ for (const size of sizes) {
   const content = path.join(work, "content");
   if (!fs.existsSync(content)) execFileSync(process.execPath, [GEN, "--articles", String(size), "--out", work], { stdio: "ignore" });
   const site = path.join(work, "site");
-  const ours = await repeat("build", bin("tsx"), [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site], []);
+  const ours = await repeat("build", bin("tsx"), [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site], [site]);
   const files = folderSize(site);
   const pages = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
 
