@@ -61,7 +61,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, photos, pathPrefix: options.pathPrefix ?? "/" }),
     });
     // Pagefind indexes in its own process while Eleventy renders; both must succeed.
-    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), options.search === false ? Promise.resolve() : (options.indexer ?? writeSearchIndex)(searchRecords(archive, photos), staging)]);
+    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), options.search === false ? Promise.resolve() : (options.indexer ?? writeSearchIndex)(searchRecords(archive, photos), staging, outputFileCount(archive, content.media.length))]);
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
     const [, templates] = rendered.value as unknown as [unknown, { url?: string | false }[]];
@@ -75,6 +75,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The files the build writes besides the search index, counted before it writes them. */
+function outputFileCount(archive: ReturnType<typeof buildArchive>, photos: number): number {
+  const pages = archive.articles.length + archive.yearPages.length + archive.campaignPages.length + archive.tagPages.length + archive.recipients.length;
+  const lists = archive.awardLists.length * 2; // page and CSV
+  const fixed = 20 + archive.campaignFeeds.length; // home, indexes, 404, search, feeds, sitemap, robots, stylesheet, scripts
+  return pages + lists + fixed + photos * 6;
 }
 
 /**

@@ -1,26 +1,21 @@
 // Runs Pagefind's Node API on a thread of its own, so that feeding the native
 // indexer and waiting for it never waits on Eleventy's rendering in the main
-// thread. Receives { records } then { outputPath }; answers { ok } or { error }.
-import { parentPort } from "node:worker_threads";
+// thread. Started with { maxFragments }; receives { records } then
+// { outputPath }; answers { ok } or { error }.
+import { parentPort, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
 
 const BATCH = 500;
-/**
- * Pagefind writes one fragment file per page unless told to bundle them. A
- * 10,000-article archive has about 15,000 HTML pages and 12,700 indexed
- * records: bundled into at most 3,000 files, the whole site stays under the
- * 20,000 files that some static hosts allow. Small archives are not affected.
- */
-const MAX_FRAGMENT_FILES = 3000;
+
 let index;
 const added = [];
 
-async function start() {
-  const created = await pagefind.createIndex({ forceLanguage: "vi", maxFragments: MAX_FRAGMENT_FILES });
+async function start(maxFragments) {
+  const created = await pagefind.createIndex(maxFragments ? { forceLanguage: "vi", maxFragments } : { forceLanguage: "vi" });
   if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
   index = created.index;
 }
-const ready = start();
+const ready = start(workerData?.maxFragments);
 
 async function add(records) {
   await ready;

@@ -5,8 +5,22 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SearchRecord } from "./documents.ts";
 
-export function writeSearchIndex(records: SearchRecord[], outputDir: string): Promise<{ pages: number }> {
-  const worker = new Worker(new URL("./index-worker.js", import.meta.url));
+/** Static hosts that cap a site's file count allow 20,000; this leaves a margin. */
+export const MAX_SITE_FILES = 19_000;
+
+/**
+ * How many fragment files Pagefind may write: one per record (the fewest
+ * bytes per search) while the site stays under MAX_SITE_FILES, else bundled
+ * into what is left. Bundling makes every search download more (BENCHMARKS.md).
+ * Pagefind writes a few hundred other index files besides: 5 % of the records.
+ */
+export function fragmentBudget(records: number, otherFiles: number): number | undefined {
+  const free = MAX_SITE_FILES - otherFiles - Math.ceil(records * 0.05) - 20;
+  return records <= free ? undefined : Math.max(500, free);
+}
+
+export function writeSearchIndex(records: SearchRecord[], outputDir: string, otherFiles = 0): Promise<{ pages: number }> {
+  const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { maxFragments: fragmentBudget(records.length, otherFiles) } });
   return new Promise<{ pages: number }>((resolve, reject) => {
     worker.once("message", (m: { ok?: true; error?: string }) => (m.ok ? resolve({ pages: records.length }) : reject(new Error(m.error))));
     worker.once("error", reject);
