@@ -175,6 +175,7 @@ export const buildMessages = {
     `${errors} lỗi trong ${files} tệp. Đã đọc ${articles} tin bài, ${campaigns} phong trào, ${awardLists} danh sách khen thưởng, ${drafts} bản nháp, ${scheduled} bài hẹn giờ.`,
   previewReady: (url: string) => `Trang xem trước: ${url} (hiện cả bản nháp). Nhấn Ctrl+C để dừng.`,
   previewUpdated: (pages: number, ms: number) => `Xem trước: đã cập nhật ${pages} trang trong ${ms} ms.`,
+  previewQuick: (files: number, ms: number) => `Xem trước: đã cập nhật ${files} bài trong ${ms} ms; đang dựng lại các trang danh sách…`,
   previewFailed: "Xem trước: nội dung có lỗi, trang vẫn hiện bản dựng trước đó. Sửa tệp và lưu lại, trang sẽ tự cập nhật.",
   bannerTitle: "Nội dung có lỗi — trang đang hiện bản dựng trước đó",
   bannerHint: "Sửa tệp và lưu lại; trang sẽ tự cập nhật.",

@@ -7,14 +7,15 @@ import fs from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { configureSite, LAYOUTS_DIR, ROOT } from "../../eleventy.config.ts";
-import { buildArchive } from "../archive/build.ts";
+import { buildArchive, type Archive, type ArticlePage } from "../archive/build.ts";
+import type { Content } from "../content/model.ts";
 import { loadContent, type HeldArticle } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { searchRecords } from "../search/documents.ts";
 import { writeSearchIndex } from "../search/write-index.ts";
 import { lastModified, sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, urls } from "../urls.ts";
-import { processPhotos, withPictures } from "./photos.ts";
+import { processPhotos, withPictures, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
 export const PHOTO_CACHE = path.join(ROOT, ".cache", "photos");
@@ -41,6 +42,14 @@ export interface BuildResult {
   scheduled: HeldArticle[];
   /** Pages written (HTML and other rendered files). */
   pages: number;
+  /** What the build computed, for the preview's quick path. */
+  state?: BuiltState;
+}
+
+export interface BuiltState {
+  content: Content;
+  archive: Archive;
+  photos: Photos;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -70,11 +79,29 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const absolute = (url: string) => absoluteUrl(archive.site.url, options.pathPrefix ?? "/", url);
     fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(pageUrls, lastModified(archive), absolute));
     swapIn(staging, outputDir);
-    return { ok: true, problems, drafts, scheduled, pages: templates.flat(Infinity).length };
+    return { ok: true, problems, drafts, scheduled, pages: templates.flat(Infinity).length, state: { content, archive, photos } };
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The preview's quick path: renders one article page into an existing output
+ * folder, with the rest of the archive as the last build computed it. Only
+ * article.njk is given to Eleventy, so only that page is written.
+ */
+export async function renderArticlePage(state: BuiltState, page: ArticlePage, outputDir: string, pathPrefix = "/"): Promise<void> {
+  const archive = { ...state.archive, articles: [page] };
+  const eleventy = new Eleventy(path.join(LAYOUTS_DIR, "article.njk"), outputDir, {
+    quietMode: true,
+    pathPrefix,
+    config: (eleventyConfig: Parameters<typeof configureSite>[0]) => {
+      eleventyConfig.setInputDirectory(LAYOUTS_DIR);
+      configureSite(eleventyConfig, { archive, photos: state.photos, pathPrefix });
+    },
+  });
+  await eleventy.write();
 }
 
 /** The files the build writes besides the search index, counted before it writes them. */

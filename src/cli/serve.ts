@@ -5,11 +5,16 @@
 // stylesheet; the browser reloads by itself. Content with errors keeps the
 // last good preview on screen, with the errors in the terminal and in a
 // banner on every page, until a save fixes them.
+// An edit to an article's text is shown first by re-rendering that one page
+// (quick-article.ts: well under a second at any size), then the full rebuild
+// brings the lists, feeds and search up to date.
 import path from "node:path";
 import chokidar from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { ROOT } from "../../eleventy.config.ts";
-import { buildSite } from "../build/build-site.ts";
+import fs from "node:fs";
+import { buildSite, type BuiltState } from "../build/build-site.ts";
+import { quickArticle } from "../build/quick-article.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { buildMessages } from "../strings.ts";
 import { readOptions } from "./args.ts";
@@ -45,12 +50,15 @@ class PreviewServer extends EleventyDevServer {
 
 const server = new PreviewServer("preview", outputDir, { port, domDiff: false, showVersion: false, messageOnStart: () => "" });
 
+let state: BuiltState | undefined;
+
 async function rebuild(): Promise<boolean> {
   const started = performance.now();
   let problems: Problem[] = [];
   try {
     const result = await buildSite({ contentDir, outputDir, includeDrafts: true });
     problems = result.problems;
+    if (result.state) state = result.state;
     for (const p of problems) console.error(formatProblem(p));
     if (!result.ok) {
       server.errors = problems.filter((p) => p.severity === "error").map(formatProblem);
@@ -72,7 +80,7 @@ server.serve(port);
 await server.ready();
 console.log(buildMessages.previewReady(`http://127.0.0.1:${port}/`));
 
-// One rebuild at a time; saves during a rebuild queue one more.
+// One full rebuild at a time; saves during a rebuild queue one more.
 let running: Promise<void> | undefined;
 let again = false;
 function schedule() {
@@ -81,7 +89,7 @@ function schedule() {
     return;
   }
   running = rebuild().then(() => {
-    server.reload({ subtype: undefined, files: [], build: { templates: [] } });
+    reload();
     running = undefined;
     if (again) {
       again = false;
@@ -89,6 +97,42 @@ function schedule() {
     }
   });
 }
+const reload = () => server.reload({ subtype: undefined, files: [], build: { templates: [] } });
+
+/** The quick path, for saves that touch only existing articles while the preview has no errors. */
+async function quick(files: string[]): Promise<boolean> {
+  if (!state || server.errors.length) return false;
+  const articles = path.join(contentDir, "articles") + path.sep;
+  if (!files.every((f) => f.startsWith(articles) && f.endsWith(".md") && fs.existsSync(f))) return false;
+  const started = performance.now();
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const outcome = await quickArticle(state, contentDir, file, outputDir).catch(() => "full" as const);
+    if (outcome === "full") return false;
+    problems.push(...outcome);
+  }
+  for (const p of problems) console.error(formatProblem(p));
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length) {
+    server.errors = errors.map(formatProblem);
+    console.error(buildMessages.previewFailed);
+  } else console.log(buildMessages.previewQuick(files.length, Math.round(performance.now() - started)));
+  reload();
+  return true;
+}
+
+let changed = new Set<string>();
+let timer: NodeJS.Timeout | undefined;
+function onChange(file: string) {
+  changed.add(path.resolve(file));
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    const files = [...changed];
+    changed = new Set();
+    await quick(files);
+    schedule();
+  }, 30);
+}
 chokidar
   .watch([contentDir, path.join(ROOT, "layouts"), path.join(ROOT, "static")], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } })
-  .on("all", schedule);
+  .on("all", (_event, file) => onChange(file));

@@ -66,6 +66,25 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   return { content: { site, campaigns, awardLists, articles, media: [...loader.media].sort() }, problems: sortProblems(problems), drafts, scheduled };
 }
 
+/**
+ * Reads and checks one article file against content already loaded (its
+ * campaigns and award lists), for the preview's quick path. The checks that
+ * need every article (two articles with one URL) are left to the full build.
+ */
+export function loadOneArticle(content: Content, contentDir: string, file: string, now = Date.now()): { article?: Article; problems: Problem[] } {
+  const root = path.resolve(contentDir);
+  const problems: Problem[] = [];
+  const loader = new Loader(root, problems);
+  loader.awardKinds = new AwardKinds(content.site.awardKinds);
+  const abs = path.resolve(file);
+  const { source, problems: read } = readSource(loader.displayOf(abs), fs.readFileSync(abs, "utf8"));
+  problems.push(...read);
+  const article = source ? loader.article(source, path.basename(abs, ".md"), now) : undefined;
+  const stubs = content.awardLists.map((l) => ({ ...l, campaigns: [...l.campaigns] }));
+  if (article) loader.checkReferences(content.campaigns, stubs, [article]);
+  return { article, problems: sortProblems(problems) };
+}
+
 class Loader {
   readonly media = new Set<string>();
   awardKinds = new AwardKinds();
@@ -80,6 +99,10 @@ class Loader {
     private readonly problems: Problem[],
     private readonly renderBodies = true,
   ) {}
+
+  displayOf(abs: string): string {
+    return this.display(abs);
+  }
 
   /** A path as writers see it: relative to where they run the build, else absolute. */
   private display(abs: string): string {

@@ -1,0 +1,34 @@
+// The preview's quick path for an edited article: the page is rebuilt from
+// the one file and the last build's archive, in about a second at any archive
+// size; the full rebuild that follows brings every list up to date.
+import type { ArticlePage } from "../archive/build.ts";
+import { loadOneArticle } from "../content/load.ts";
+import type { Problem } from "../content/problems.ts";
+import { formatLong } from "../text/dates.ts";
+import { withPictures } from "./photos.ts";
+import { renderArticlePage, type BuiltState } from "./build-site.ts";
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Re-renders the article in `file` when only its text changed (not its
+ * address, date, campaigns, tags, awards or status, which move it in lists).
+ * Returns the file's problems, or "full" when the edit needs a full rebuild.
+ */
+export async function quickArticle(state: BuiltState, contentDir: string, file: string, outputDir: string): Promise<Problem[] | "full"> {
+  const { article, problems } = loadOneArticle(state.content, contentDir, file);
+  if (problems.some((p) => p.severity === "error")) return problems;
+  const previous = state.archive.articles.find((p) => p.file === article?.file);
+  if (!article || !previous) return "full";
+  const moved = ["url", "time", "campaigns", "awards", "draft", "scheduled", "image"] as const;
+  if (moved.some((k) => !same(article[k], previous[k])) || !same(article.tags, previous.tags)) return "full";
+  const page: ArticlePage = {
+    ...previous,
+    ...article,
+    html: withPictures(article.html, state.photos),
+    dateText: formatLong(article.date, article.hasTime),
+    updatedText: article.updated ? formatLong(article.updated) : undefined,
+  };
+  await renderArticlePage(state, page, outputDir);
+  return problems;
+}
