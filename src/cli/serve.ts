@@ -121,6 +121,7 @@ async function quick(files: string[]): Promise<boolean> {
   return true;
 }
 
+const FULL_REBUILD_DELAY_MS = 2000;
 let changed = new Set<string>();
 let timer: NodeJS.Timeout | undefined;
 function onChange(file: string) {
@@ -129,8 +130,10 @@ function onChange(file: string) {
   timer = setTimeout(async () => {
     const files = [...changed];
     changed = new Set();
-    await quick(files);
-    schedule();
+    // The full rebuild reads every file without yielding (seconds, at 10,000
+    // articles), so after a quick update it waits for the browser to fetch the page.
+    if (await quick(files)) setTimeout(schedule, FULL_REBUILD_DELAY_MS);
+    else schedule();
   }, 30);
 }
 chokidar
