@@ -21,11 +21,13 @@ export function fragmentBudget(records: number, otherFiles: number): number | un
 
 export function writeSearchIndex(records: SearchRecord[], outputDir: string, otherFiles = 0): Promise<{ pages: number }> {
   const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { maxFragments: fragmentBudget(records.length, otherFiles) } });
+  const pages = records.length;
+  // Sent before any closure is made, so that no closure keeps the records alive: the worker has its copy.
+  worker.postMessage({ records });
+  worker.postMessage({ outputPath: path.join(outputDir, "pagefind") });
   return new Promise<{ pages: number }>((resolve, reject) => {
-    worker.once("message", (m: { ok?: true; error?: string }) => (m.ok ? resolve({ pages: records.length }) : reject(new Error(m.error))));
+    worker.once("message", (m: { ok?: true; error?: string }) => (m.ok ? resolve({ pages }) : reject(new Error(m.error))));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`search index worker stopped (${code})`)));
-    worker.postMessage({ records });
-    worker.postMessage({ outputPath: path.join(outputDir, "pagefind") });
   }).finally(() => worker.terminate());
 }
