@@ -7,11 +7,10 @@ import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Archive } from "./src/archive/build.ts";
+import type { Archive, ArticlePage, Crumb } from "./src/archive/build.ts";
 import type { Photos } from "./src/build/photos.ts";
-import { searchPageStrings, ui } from "./src/strings.ts";
 import { breadcrumbList, newsArticle } from "./src/site/structured-data.ts";
-import type { ArticlePage, Crumb } from "./src/archive/build.ts";
+import { searchPageStrings, ui } from "./src/strings.ts";
 import { absoluteUrl, urls } from "./src/urls.ts";
 
 export const ROOT = path.dirname(fileURLToPath(import.meta.url));

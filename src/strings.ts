@@ -166,6 +166,8 @@ export const searchPageStrings = {
 
 /** What the build and the preview tell writers about themselves. */
 export const buildMessages = {
+  noSiteUrl:
+    "Lưu ý: content/site.yaml chưa có url: — RSS, sitemap và liên kết chuẩn đang dùng http://localhost. Thêm ví dụ: url: https://congan.backan.gov.vn",
   heldDrafts: (n: number) => `${n} bản nháp không được đăng (chỉ hiện trong trang xem trước).`,
   heldScheduled: (n: number) => `${n} bài hẹn giờ chưa được đăng:`,
   scheduledItem: (file: string, date: string) => `  ${file} — sẽ được đăng từ ${date}; chạy lại npm run build sau thời điểm đó`,
