@@ -19,7 +19,6 @@ export const urls = {
   registerCsv: () => "/khen-thuong/danh-sach.csv",
   tags: () => "/chu-de/",
   tag: (slug: string, page = 1) => paged(`/chu-de/${slug}/`, page),
-  notFound: () => "/404.html",
   search: () => "/tim-kiem/",
   searchModule: () => "/tim-kiem/search.js",
   searchPage: () => "/tim-kiem/trang.js",

@@ -38,10 +38,3 @@ export function showValue(value: unknown): string {
   else text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-
-export class ContentError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.filter((p) => p.severity === "error").map(formatProblem).join("\n"));
-    this.name = "ContentError";
-  }
-}

@@ -187,9 +187,6 @@ export const siteSchema = z.object({
   awardKinds: textList("awardKinds: [Thư khen]"),
 });
 
-export type ArticleFields = z.output<typeof articleSchema>;
-export type CampaignFields = z.output<typeof campaignSchema>;
-export type AwardListFields = z.output<typeof awardListSchema>;
 
 /** The keys each kind of file may have, by nesting: "" is the top level. */
 export const knownKeys = {
