@@ -27,6 +27,7 @@ Nội dung có <script>alert('thân bài')</script> trong thân bài.
 `;
 
 let server: StaticServer;
+let out: string;
 let search: Search;
 let basePath: string;
 const urls = (rs: Result[]) => rs.map((r) => r.url);
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const { root, content } = makeContent({}, {});
   fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
   fs.writeFileSync(path.join(content, "articles/2019/bai-co-ma-doc.md"), HOSTILE);
-  const out = path.join(root, "_site");
+  out = path.join(root, "_site");
   expect((await buildSite({ contentDir: content, outputDir: out })).ok).toBe(true);
   server = await serveStatic(out);
   basePath = `${server.url}pagefind/`;
@@ -130,6 +131,13 @@ describe("search.js in Node", () => {
     expect(r[0].url).toBe("/tin-tuc/2019/bai-co-ma-doc/");
     expect(r[0].excerpt).toContain("&lt;script&gt;alert(&#39;thân");
     expect(r[0].excerpt).not.toContain("<script");
+  });
+
+  it("accepts a basePath without its final slash, and gives each result's full address", async () => {
+    const mod = await import(pathToFileURL(path.join(out, "tim-kiem/search.js")).href);
+    const r = await mod.search("tai 728 thon", { basePath: basePath.replace(/\/$/, "") });
+    expect(r[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect(r[0].href).toBe(`${server.url}tin-tuc/2018/tong-ket-phong-trao-2017/`);
   });
 
   it("returns nothing for an empty query", async () => {

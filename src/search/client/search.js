@@ -20,6 +20,7 @@
 /**
  * @typedef {object} Result
  * @property {string} url      site path, with the host's sub-path: "/tin-tuc/2018/slug/"
+ * @property {string} href     the same, absolute: "http://127.0.0.1:8080/tin-tuc/2018/slug/"
  * @property {string} title
  * @property {string} date     "15/01/2018"
  * @property {string} iso      ISO date-time, for sorting and <time>
@@ -141,7 +142,8 @@ export function plan(query) {
  * @returns {Promise<Result[] & { total: number }>}
  */
 export async function search(query, options = {}) {
-  const { basePath = defaultBasePath(), filters = {}, sort = "relevance", limit = 10, offset = 0 } = options;
+  const { filters = {}, sort = "relevance", limit = 10, offset = 0 } = options;
+  const basePath = folderUrl(options.basePath ?? defaultBasePath());
   const pagefind = await pagefindAt(basePath);
   return serially(pagefind, async () => {
     const steps = plan(query);
@@ -178,9 +180,9 @@ export async function search(query, options = {}) {
       if (next && step.exact && !next.exact && ranked.length >= offset + limit) break;
     }
     const page = await Promise.all(ranked.slice(offset, offset + limit).map((r) => r.data()));
-    const root = new URL("../", new URL(basePath, "http://localhost/")).pathname;
+    const base = new URL(basePath, "http://localhost/");
     return Object.assign(
-      page.map((data) => toResult(data, root)),
+      page.map((data) => toResult(data, base)),
       { total: ranked.length },
     );
   });
@@ -197,15 +199,24 @@ function serially(pagefind, task) {
 
 /** The values of each filter with their page counts, for the search page. */
 export async function filterValues(options = {}) {
-  const pagefind = await pagefindAt(options.basePath ?? defaultBasePath());
+  const pagefind = await pagefindAt(folderUrl(options.basePath ?? defaultBasePath()));
   return pagefind.filters();
 }
 
-function toResult(data, root) {
+/** A folder's URL ends with "/" (a basePath given without it would lose its last segment). */
+function folderUrl(url) {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+function toResult(data, base) {
   const meta = data.meta ?? {};
+  const root = new URL("../", base).pathname;
   const path = (p) => (p && p.startsWith("/") ? root + p.slice(1) : p);
+  const url = path(data.raw_url ?? data.url);
   const result = {
-    url: path(data.raw_url ?? data.url),
+    url,
+    // The same address in full, with the origin of basePath (useful in Node).
+    href: new URL(url, base).href,
     title: meta.title ?? "",
     date: meta.date ?? "",
     iso: meta.iso ?? "",
