@@ -100,6 +100,8 @@ describe("search.js in Node", () => {
     expect(byYear.length).toBeGreaterThan(1);
     for (const x of byYear) expect(x.url.includes("/2019/") || x.kind === "Đơn vị, cá nhân được khen", x.url).toBe(true);
     expect(byYear.filter((x) => x.url.includes("/2019/")).length).toBeGreaterThan(1);
+    expect(urls(await search("an ninh", { filters: { year: ["2019"] }, limit: 50 }))).toEqual(urls(byYear));
+    expect(urls(await search("an ninh", { filters: { year: { any: ["2019"] } }, limit: 50 }))).toEqual(urls(byYear));
     const byCampaign = await search("an ninh", { filters: { campaign: "An toàn về an ninh, trật tự" }, limit: 50 });
     expect(byCampaign.length).toBeGreaterThan(1);
     expect(urls(byCampaign)).not.toContain("/tin-tuc/2018/phong-canh-sat-giao-thong-xu-ly-vi-pham-nong-do-con/");

@@ -106,10 +106,18 @@ function asList(v) {
   return v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** Pagefind's filter object from ours: every given value must match ("any" within a key). */
+/**
+ * Pagefind's filter object from ours: a value or a list of values per key
+ * ("any" of them); an object already in Pagefind's form ({ any: [...] }) is
+ * passed on as it is.
+ */
 function pagefindFilters(filters) {
   const out = {};
   for (const [key, value] of Object.entries(filters ?? {})) {
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      out[key] = value;
+      continue;
+    }
     const list = asList(value).map(String);
     if (list.length) out[key] = { any: list };
   }
