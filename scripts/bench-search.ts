@@ -18,7 +18,7 @@ import { serveStatic } from "../src/dev/static-server.ts";
 import { fold, queryWords } from "../src/search/client/search.js";
 import { htmlToText } from "../src/search/documents.ts";
 import { launchChromium } from "../tests/helpers/browser.ts";
-import { folderSize, measure } from "./lib/measure.ts";
+import { folderSize, median, repeat } from "./lib/measure.ts";
 import { makeQueries } from "./lib/queries.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -32,24 +32,16 @@ const GEN = path.resolve(ROOT, "../shared/tools/gen-corpus.mjs");
 
 if (!fs.existsSync(content)) execFileSync(process.execPath, [GEN, "--articles", String(articles), "--out", work], { stdio: "inherit" });
 
-const tsx = path.join(ROOT, "node_modules/.bin/tsx");
 const build = (out: string, extra: string[]) =>
-  measure(tsx, [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", out, ...extra], { cwd: ROOT, quiet: true });
+  repeat("build", path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", out, ...extra], {
+    runs: Number(values.runs),
+    clean: [out],
+    cwd: ROOT,
+  });
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function repeated(out: string, extra: string[]) {
-  const runs = [];
-  for (let i = 0; i < Number(values.runs); i++) {
-    const m = await build(out, extra);
-    if (m.exitCode !== 0) throw new Error(`build failed (${extra.join(" ")})`);
-    runs.push(m);
-  }
-  return { wall: median(runs.map((r) => r.wallSeconds)), cpu: median(runs.map((r) => r.cpuSeconds)), rss: median(runs.map((r) => r.peakRssMiB)) };
-}
-
-const skip = { wall: NaN, cpu: NaN, rss: NaN };
-const withIndex = values["downloads-only"] ? skip : await repeated(path.join(work, "site"), []);
-const without = values["downloads-only"] ? skip : await repeated(path.join(work, "site-no-search"), ["--no-search"]);
+const skip = { wallSeconds: NaN, cpuSeconds: NaN, peakRssMiB: NaN, exitCode: 0 };
+const withIndex = values["downloads-only"] ? skip : await build(path.join(work, "site"), []);
+const without = values["downloads-only"] ? skip : await build(path.join(work, "site-no-search"), ["--no-search"]);
 const site = path.join(work, "site");
 const index = folderSize(path.join(site, "pagefind"));
 const all = folderSize(site);
@@ -110,9 +102,9 @@ const kB = (b: number) => `${(b / 1000).toFixed(0)} kB`;
 const cpus = (await import("node:os")).cpus();
 console.log(`\n### Search index, ${articles.toLocaleString("en")} articles (${new Date().toISOString().slice(0, 10)}, ${cpus.length} × ${cpus[0].model}, Node ${process.version})\n`);
 console.log("| build | wall | CPU | peak RSS (process tree) |\n|---|---|---|---|");
-console.log(`| without the index (\`--no-search\`) | ${without.wall.toFixed(1)} s | ${without.cpu.toFixed(1)} s | ${without.rss.toFixed(0)} MiB |`);
-console.log(`| with the index | ${withIndex.wall.toFixed(1)} s | ${withIndex.cpu.toFixed(1)} s | ${withIndex.rss.toFixed(0)} MiB |`);
-console.log(`| what the index adds | +${(withIndex.wall - without.wall).toFixed(1)} s (×${(withIndex.wall / without.wall).toFixed(2)}) | +${(withIndex.cpu - without.cpu).toFixed(1)} s | +${(withIndex.rss - without.rss).toFixed(0)} MiB |`);
+console.log(`| without the index (\`--no-search\`) | ${without.wallSeconds.toFixed(1)} s | ${without.cpuSeconds.toFixed(1)} s | ${without.peakRssMiB.toFixed(0)} MiB |`);
+console.log(`| with the index | ${withIndex.wallSeconds.toFixed(1)} s | ${withIndex.cpuSeconds.toFixed(1)} s | ${withIndex.peakRssMiB.toFixed(0)} MiB |`);
+console.log(`| what the index adds | +${(withIndex.wallSeconds - without.wallSeconds).toFixed(1)} s (×${(withIndex.wallSeconds / without.wallSeconds).toFixed(2)}) | +${(withIndex.cpuSeconds - without.cpuSeconds).toFixed(1)} s | +${(withIndex.peakRssMiB - without.peakRssMiB).toFixed(0)} MiB |`);
 console.log(`\nIndex: ${kB(index.bytes)} in ${index.files} files (whole site: ${(all.bytes / 1e6).toFixed(0)} MB in ${all.files} files).\n`);
 console.log("| first search | query | pages with the word | downloaded as served | with gzip on text files | requests |\n|---|---|---|---|---|---|");
 for (const d of downloads.filter((d) => d.name !== "typical")) {

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { folderSize, measure, type Measurement } from "./lib/measure.ts";
+import { folderSize, repeat, type Measurement } from "./lib/measure.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const GEN = path.resolve(ROOT, "../shared/tools/gen-corpus.mjs");
@@ -20,22 +20,6 @@ const { values } = parseArgs({ options: { sizes: { type: "string", default: "100
 const sizes = values.sizes!.split(",").map(Number);
 const runs = Number(values.runs);
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
-
-function median(ms: Measurement[]): Measurement {
-  const pick = (f: (m: Measurement) => number) => [...ms].map(f).sort((a, b) => a - b)[Math.floor(ms.length / 2)];
-  return { wallSeconds: pick((m) => m.wallSeconds), cpuSeconds: pick((m) => m.cpuSeconds), peakRssMiB: pick((m) => m.peakRssMiB), exitCode: Math.max(...ms.map((m) => m.exitCode)) };
-}
-
-async function repeat(what: string, command: string, args: string[], clean: string[]): Promise<Measurement> {
-  const all: Measurement[] = [];
-  for (let i = 0; i < runs; i++) {
-    for (const dir of clean) fs.rmSync(dir, { recursive: true, force: true });
-    const m = await measure(command, args, { cwd: ROOT, quiet: true });
-    if (m.exitCode !== 0) throw new Error(`${what} failed (exit ${m.exitCode}): ${command} ${args.join(" ")}`);
-    all.push(m);
-  }
-  return median(all);
-}
 
 function hugoAvailable(): boolean {
   try {
@@ -69,7 +53,7 @@ for (const size of sizes) {
   const content = path.join(work, "content");
   if (!fs.existsSync(content)) execFileSync(process.execPath, [GEN, "--articles", String(size), "--out", work], { stdio: "ignore" });
   const site = path.join(work, "site");
-  const ours = await repeat("build", bin("tsx"), [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site], [site]);
+  const ours = await repeat("build", bin("tsx"), [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site], { runs, clean: [site], cwd: ROOT });
   const files = folderSize(site);
   const pages = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
 
@@ -78,12 +62,12 @@ for (const size of sizes) {
     "baseline",
     process.execPath,
     [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${path.join(ROOT, "bench/baseline/eleventy.config.mjs")}`, `--input=${path.join(content, "articles")}`, `--output=${baseOut}`],
-    [baseOut],
+    { runs, clean: [baseOut], cwd: ROOT },
   );
   const baselinePages = (fs.readdirSync(baseOut, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
 
   const pfOut = path.join(work, "pagefind-cli");
-  const pagefind = await repeat("pagefind", bin("pagefind"), ["--site", site, "--output-path", pfOut], [pfOut]);
+  const pagefind = await repeat("pagefind", bin("pagefind"), ["--site", site, "--output-path", pfOut], { runs, clean: [pfOut], cwd: ROOT });
   const r: Row = { size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind };
   rows.push(r);
   console.log(

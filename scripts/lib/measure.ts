@@ -100,3 +100,20 @@ export function folderSize(dir: string): { files: number; bytes: number } {
   }
   return { files, bytes };
 }
+
+/** Runs a measured command `runs` times (each after removing `clean`) and keeps the median of each figure. */
+export async function repeat(what: string, command: string, args: string[], options: { runs?: number; clean?: string[]; cwd?: string } = {}): Promise<Measurement> {
+  const all: Measurement[] = [];
+  for (let i = 0; i < (options.runs ?? 1); i++) {
+    for (const dir of options.clean ?? []) fs.rmSync(dir, { recursive: true, force: true });
+    const m = await measure(command, args, { cwd: options.cwd, quiet: true });
+    if (m.exitCode !== 0) throw new Error(`${what} failed (exit ${m.exitCode}): ${command} ${args.join(" ")}`);
+    all.push(m);
+  }
+  const pick = (f: (m: Measurement) => number) => median(all.map(f));
+  return { wallSeconds: pick((m) => m.wallSeconds), cpuSeconds: pick((m) => m.cpuSeconds), peakRssMiB: pick((m) => m.peakRssMiB), exitCode: 0 };
+}
+
+export function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}

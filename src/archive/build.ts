@@ -154,6 +154,11 @@ const campaignsCrumb: Crumb = { title: ui.campaigns, url: urls.campaigns() };
 const awardsCrumb: Crumb = { title: ui.awards, url: urls.awards() };
 const tagsCrumb: Crumb = { title: ui.tags, url: urls.tags() };
 
+/** An article's breadcrumbs: home, news, its year, its title. */
+export function articleBreadcrumbs(a: Article): Crumb[] {
+  return [home, news, { title: String(a.year), url: urls.year(a.year) }, { title: a.title }];
+}
+
 const refOf = (a: Article): ArticleRef => {
   const ref: ArticleRef = { title: a.title, url: a.url, date: a.date, day: formatShort(a.date), year: a.year };
   if (a.draft) ref.draft = true;
@@ -198,7 +203,7 @@ export function buildArchive(content: Content): Archive {
       ...a,
       dateText: formatLong(a.date, a.hasTime),
       updatedText: a.updated ? formatLong(a.updated) : undefined,
-      breadcrumbs: [home, news, { title: String(a.year), url: urls.year(a.year) }, { title: a.title }],
+      breadcrumbs: articleBreadcrumbs(a),
       campaignLinks: a.campaigns.map((id) => ({ title: campaignById.get(id)!.title, url: urls.campaign(id) })),
       tagLinks: a.tags.map((t) => ({ title: t.name, url: urls.tag(t.slug) })),
       awardLinks: a.awards.map((id) => ({ title: awardById.get(id)!.title, url: awardById.get(id)!.url })),
@@ -230,14 +235,17 @@ export function buildArchive(content: Content): Archive {
     articleCount: campaignArticles.get(c.id)?.length ?? 0,
     awardListCount: campaignAwards.get(c.id)?.length ?? 0,
   }));
+  const kinds = new AwardKinds(content.site.awardKinds);
   const campaignPages = campaigns.flatMap((c) => {
-    const lists = (campaignAwards.get(c.id) ?? []).map(([, l]) => awardRef.get(l.id)!);
+    const own = (campaignAwards.get(c.id) ?? []).map(([, l]) => l);
+    const lists = own.map((l) => awardRef.get(l.id)!);
     return listPages((campaignArticles.get(c.id) ?? []).map(ref), c.title, (p) => urls.campaign(c.id, p), [home, campaignsCrumb, { title: c.title }]).map(
       (page): CampaignPage => ({
         ...page,
         campaign: c,
         period: ui.campaignPeriod(c.started, c.ended),
         awardYears: page.number === 1 ? byYear(lists) : [],
+        stats: page.number === 1 && own.length ? statistics(own, kinds) : undefined,
       }),
     );
   });
@@ -249,7 +257,6 @@ export function buildArchive(content: Content): Archive {
   const tagPages = tagEntries.flatMap((t) => listPages(t.items, ui.tagTitle(t.name), (p) => urls.tag(t.slug, p), [home, tagsCrumb, { title: t.name }]));
 
   // The award register: recipients, statistics, downloads
-  const kinds = new AwardKinds(content.site.awardKinds);
   const reportLinks = new Map([...reporting].map(([id, pairs]) => [id, pairs.map(([, a]) => ({ title: a.title, url: a.url }))]));
   const recipients = buildRecipients(awardLists, reportLinks);
   const recipientUrl = new Map(recipients.map((r) => [r.key, r.url]));
@@ -261,15 +268,12 @@ export function buildArchive(content: Content): Archive {
       detail: [r.rank, r.position, r.unit].filter(Boolean).join(", "),
     }),
   );
-  for (const page of campaignPages) {
-    if (page.number === 1 && page.awardYears.length) page.stats = statistics((campaignAwards.get(page.campaign.id) ?? []).map(([, l]) => l), kinds);
-  }
 
   // Award lists
   const awardListPages = awardLists.map(
     (l): AwardListPage => ({
       ...l,
-      day: formatShort(l.date),
+      day: awardRef.get(l.id)!.day,
       decisionText: l.decision ? ui.decisionLine(l.decision.number ?? "", l.decision.date ? formatShort(l.decision.date) : "", l.decision.issuer ?? "") : undefined,
       breadcrumbs: [home, awardsCrumb, { title: String(l.year), url: `${urls.awards()}#nam-${l.year}` }, { title: l.title }],
       groupViews: l.groups.map((g) => {
@@ -281,7 +285,7 @@ export function buildArchive(content: Content): Archive {
           individualUrls: urlsOf.slice(g.collectives.length),
         };
       }),
-      counts: countsOf(l.groups),
+      counts: awardRef.get(l.id)!.counts,
       campaignLinks: l.campaigns.map((id) => ({ title: campaignById.get(id)!.title, url: urls.campaign(id) })),
       reportedBy: (reporting.get(l.id) ?? []).map(([, a]) => ref(a)),
       csvUrl: urls.awardListCsv(l.year, l.id),

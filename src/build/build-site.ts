@@ -55,6 +55,7 @@ export interface BuiltState {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const contentDir = path.resolve(options.contentDir);
   const outputDir = path.resolve(options.outputDir);
+  const pathPrefix = options.pathPrefix ?? "/";
   const { content, problems, drafts, scheduled } = loadContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now });
   if (problems.some((p) => p.severity === "error")) return { ok: false, problems, drafts, scheduled, pages: 0 };
 
@@ -66,20 +67,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
       quietMode: true,
-      pathPrefix: options.pathPrefix ?? "/",
-      config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, photos, pathPrefix: options.pathPrefix ?? "/" }),
+      pathPrefix,
+      config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, photos, pathPrefix }),
     });
     // Pagefind indexes in its own process while Eleventy renders; both must succeed.
     const [rendered, indexed] = await Promise.allSettled([eleventy.write(), options.search === false ? Promise.resolve() : (options.indexer ?? writeSearchIndex)(searchRecords(archive, photos), staging, outputFileCount(archive, content.media.length))]);
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
-    const [, templates] = rendered.value as unknown as [unknown, { url?: string | false }[]];
+    const [, templates] = rendered.value as unknown as [unknown, unknown[]];
+    const written = templates.flat(Infinity) as { url?: string | false }[];
     photos.writeTo(staging);
-    const pageUrls = templates.flat(Infinity).map((t) => (t as { url?: string | false }).url).filter((u): u is string => typeof u === "string");
-    const absolute = (url: string) => absoluteUrl(archive.site.url, options.pathPrefix ?? "/", url);
+    const pageUrls = written.map((t) => t.url).filter((u): u is string => typeof u === "string");
+    const absolute = (url: string) => absoluteUrl(archive.site.url, pathPrefix, url);
     fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(pageUrls, lastModified(archive), absolute));
     swapIn(staging, outputDir);
-    return { ok: true, problems, drafts, scheduled, pages: templates.flat(Infinity).length, state: { content, archive, photos } };
+    return { ok: true, problems, drafts, scheduled, pages: written.length, state: { content, archive, photos } };
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -105,7 +107,7 @@ export async function renderArticlePage(state: BuiltState, page: ArticlePage, ou
 }
 
 /** The files the build writes besides the search index, counted before it writes them. */
-function outputFileCount(archive: ReturnType<typeof buildArchive>, photos: number): number {
+function outputFileCount(archive: Archive, photos: number): number {
   const pages = archive.articles.length + archive.yearPages.length + archive.campaignPages.length + archive.tagPages.length + archive.recipients.length;
   const lists = archive.awardLists.length * 2; // page and CSV
   const fixed = 20 + archive.campaignFeeds.length; // home, indexes, 404, search, feeds, sitemap, robots, stylesheet, scripts
@@ -115,8 +117,7 @@ function outputFileCount(archive: ReturnType<typeof buildArchive>, photos: numbe
 /**
  * Replaces `target` by `staging` with two renames, so that no reader sees half
  * a site. The previous site is then deleted by a detached `rm -rf` (deleting
- * 28,000 files took 5 s of a 10,000-article build), or at once where there is
- * no `rm`.
+ * 28,000 files took 5 s of a 10,000-article build), or at once on Windows.
  */
 function swapIn(staging: string, target: string) {
   const old = `${target}.old-${process.pid}-${Date.now()}`;

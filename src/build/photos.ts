@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Image, { generateHTML } from "@11ty/eleventy-img";
 import type { Content } from "../content/model.ts";
+import { decodeEntities } from "../text/html.ts";
 import { urls } from "../urls.ts";
 
 const WIDTHS = [320, 640, 960];
@@ -83,8 +84,4 @@ const IMG = /<img src="([^"]+)" alt="([^"]*)"[^>]*>/g;
 /** Replaces the <img> tags markdown-it wrote for content photos with <picture>s. */
 export function withPictures(html: string, photos: Photos): string {
   return html.replace(IMG, (tag, src: string, alt: string) => photos.picture(src, decodeEntities(alt)) ?? tag);
-}
-
-function decodeEntities(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
 }

@@ -1,7 +1,7 @@
 // The preview's quick path for an edited article: the page is rebuilt from
 // the one file and the last build's archive, in about a second at any archive
 // size; the full rebuild that follows brings every list up to date.
-import type { ArticlePage } from "../archive/build.ts";
+import { articleBreadcrumbs, type ArticlePage } from "../archive/build.ts";
 import { loadOneArticle } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { formatLong } from "../text/dates.ts";
@@ -26,6 +26,7 @@ export async function quickArticle(state: BuiltState, contentDir: string, file: 
     ...previous,
     ...article,
     html: withPictures(article.html, state.photos),
+    breadcrumbs: articleBreadcrumbs(article),
     dateText: formatLong(article.date, article.hasTime),
     updatedText: article.updated ? formatLong(article.updated) : undefined,
   };

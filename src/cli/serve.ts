@@ -54,10 +54,9 @@ let state: BuiltState | undefined;
 
 async function rebuild(): Promise<boolean> {
   const started = performance.now();
-  let problems: Problem[] = [];
   try {
     const result = await buildSite({ contentDir, outputDir, includeDrafts: true });
-    problems = result.problems;
+    const { problems } = result;
     if (result.state) state = result.state;
     for (const p of problems) console.error(formatProblem(p));
     if (!result.ok) {

@@ -5,6 +5,7 @@
 import type { Archive, ArticlePage, AwardListPage, RecipientPage } from "../archive/build.ts";
 import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
+import { decodeEntities } from "../text/html.ts";
 import { FIELD_BREAK, indexForm, WORD_SEPARATORS } from "./client/search.js";
 
 export const KIND = { article: ui.kindArticle, awardList: ui.kindAwardList, recipient: ui.kindRecipient } as const;
@@ -19,11 +20,9 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
-
 /** Plain text of the HTML that markdown-it writes (tags dropped, its five entities decoded). */
 export function htmlToText(html: string): string {
-  return html.replace(/<[^>]*>/g, " ").replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
+  return decodeEntities(html.replace(/<[^>]*>/g, " "));
 }
 
 /** Words only: a lone "-" or "…" between two words would break a phrase a reader types. */

@@ -26,13 +26,18 @@ describe("the preview's quick path", () => {
     const { content, out, state } = await built();
     const before = snapshot(out);
     const file = path.join(content, SEED);
-    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("Năm 2017, phong trào", "Năm 2017 (đã sửa), phong trào"));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, "utf8").replace("Năm 2017, phong trào", "Năm 2017 (đã sửa), phong trào").replace("năm 2017\ndate:", "năm 2017 (bản sửa)\ndate:"),
+    );
     expect(await quickArticle(state, content, file, out)).toEqual([]);
     const after = snapshot(out);
     const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f));
     expect(changed).toEqual(["tin-tuc/2018/tong-ket-phong-trao-2017/index.html"]);
     const $ = page(out, "/tin-tuc/2018/tong-ket-phong-trao-2017/");
     expect($(".body p").first().text()).toMatch(/^Năm 2017 \(đã sửa\), phong trào/);
+    expect($("h1").text()).toBe("Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017 (bản sửa)");
+    expect($(".breadcrumbs li").last().text()).toBe("Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017 (bản sửa)");
     expect($("#tin-cu-hon + ul a").length).toBe(2);
     expect($(".body picture").length).toBe(2);
   });
