@@ -74,10 +74,6 @@ async function rebuild(): Promise<boolean> {
   }
 }
 
-await rebuild();
-server.serve(port);
-await server.ready();
-console.log(buildMessages.previewReady(`http://127.0.0.1:${port}/`));
 
 // One full rebuild at a time; saves during a rebuild queue one more.
 let running: Promise<void> | undefined;
@@ -135,6 +131,21 @@ function onChange(file: string) {
     else schedule();
   }, 30);
 }
-chokidar
+// The watcher is ready before the first build starts, so that no save made
+// during it or just after the page first shows is missed; saves during the
+// first build queue a rebuild like any other.
+const watcher = chokidar
   .watch([contentDir, path.join(ROOT, "layouts"), path.join(ROOT, "static")], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } })
   .on("all", (_event, file) => onChange(file));
+await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+running = rebuild().then(() => {
+  running = undefined;
+});
+await running;
+server.serve(port);
+await server.ready();
+console.log(buildMessages.previewReady(`http://127.0.0.1:${port}/`));
+if (again) {
+  again = false;
+  schedule();
+}
