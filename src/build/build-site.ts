@@ -12,9 +12,10 @@ import type { Content } from "../content/model.ts";
 import { loadContent, type HeldArticle } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { searchRecords } from "../search/documents.ts";
-import { writeSearchIndex } from "../search/write-index.ts";
+import { startSearchIndex, type SearchIndex } from "../search/write-index.ts";
 import { lastModified, sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, urls } from "../urls.ts";
+import { releaseMemory } from "./memory.js";
 import { processPhotos, withPictures, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
@@ -28,10 +29,12 @@ export interface BuildOptions {
   includeDrafts?: boolean;
   /** The moment that decides which articles are still scheduled (epoch ms); now by default. */
   now?: number;
-  /** Writes the search index; Pagefind unless a test replaces it. */
-  indexer?: typeof writeSearchIndex;
+  /** Builds the search index; Pagefind unless a test replaces it. */
+  indexer?: typeof startSearchIndex;
   /** False leaves the search index out (for benchmarks that measure what it costs). */
   search?: boolean;
+  /** Keeps what the build computed in the result (the preview's quick path needs it); dropped otherwise, to free the memory. */
+  keepState?: boolean;
 }
 
 export interface BuildResult {
@@ -42,7 +45,9 @@ export interface BuildResult {
   scheduled: HeldArticle[];
   /** Pages written (HTML and other rendered files). */
   pages: number;
-  /** What the build computed, for the preview's quick path. */
+  /** The site's address from site.yaml ("" when it has none). */
+  siteUrl?: string;
+  /** What the build computed, for the preview's quick path (with keepState). */
   state?: BuiltState;
 }
 
@@ -53,39 +58,65 @@ export interface BuiltState {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const contentDir = path.resolve(options.contentDir);
   const outputDir = path.resolve(options.outputDir);
+  const staging = `${outputDir}.tmp-${process.pid}`;
+  try {
+    const { result, index } = await renderSite(options, staging);
+    if (!result.ok) return result;
+    if (index) {
+      // Writing the index takes Pagefind's indexer the most memory, so it
+      // starts once the pages are written and what they needed is given back.
+      releaseMemory();
+      const writing = index.write(staging);
+      await Promise.all([writing, afterwards(releaseMemory, 250), afterwards(releaseMemory, 500)]);
+    }
+    swapIn(staging, outputDir);
+    return result;
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Loads and checks the content, then writes photos, pages and sitemap into
+ * `staging`, while the search records are added to an index (not yet written).
+ */
+async function renderSite(options: BuildOptions, staging: string): Promise<{ result: BuildResult; index?: SearchIndex }> {
+  const contentDir = path.resolve(options.contentDir);
   const pathPrefix = options.pathPrefix ?? "/";
   const { content, problems, drafts, scheduled } = loadContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now });
-  if (problems.some((p) => p.severity === "error")) return { ok: false, problems, drafts, scheduled, pages: 0 };
+  if (problems.some((p) => p.severity === "error")) return { result: { ok: false, problems, drafts, scheduled, pages: 0 } };
 
+  fs.rmSync(staging, { recursive: true, force: true });
   const photos = await processPhotos(content, contentDir, PHOTO_CACHE);
   for (const item of [...content.articles, ...content.campaigns, ...content.awardLists]) item.html = withPictures(item.html, photos);
   const archive = buildArchive(content);
-  const staging = `${outputDir}.tmp-${process.pid}`;
-  fs.rmSync(staging, { recursive: true, force: true });
+  // Pagefind's indexer adds the records in its own process while Eleventy renders.
+  const index = options.search === false ? undefined : (options.indexer ?? startSearchIndex)(searchRecords(archive, photos), outputFileCount(archive, content.media.length));
   try {
     const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
       quietMode: true,
       pathPrefix,
       config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, photos, pathPrefix }),
     });
-    // Pagefind indexes in its own process while Eleventy renders; both must succeed.
-    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), options.search === false ? Promise.resolve() : (options.indexer ?? writeSearchIndex)(searchRecords(archive, photos), staging, outputFileCount(archive, content.media.length))]);
-    if (rendered.status === "rejected") throw rendered.reason;
-    if (indexed.status === "rejected") throw indexed.reason;
-    const [, templates] = rendered.value as unknown as [unknown, unknown[]];
-    const written = templates.flat(Infinity) as { url?: string | false }[];
+    const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
+    const written = (templates.flat(Infinity) as { url?: string | false }[]).map((t) => t.url);
     photos.writeTo(staging);
-    const pageUrls = written.map((t) => t.url).filter((u): u is string => typeof u === "string");
+    const pageUrls = written.filter((u): u is string => typeof u === "string");
     const absolute = (url: string) => absoluteUrl(archive.site.url, pathPrefix, url);
     fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(pageUrls, lastModified(archive), absolute));
-    swapIn(staging, outputDir);
-    return { ok: true, problems, drafts, scheduled, pages: written.length, state: { content, archive, photos } };
+    const state = options.keepState ? { content, archive, photos } : undefined;
+    return { result: { ok: true, problems, drafts, scheduled, pages: written.length, siteUrl: archive.site.url, state }, index };
   } catch (error) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    index?.cancel();
     throw error;
   }
+}
+
+/** Runs `task` after `ms` milliseconds. */
+function afterwards(task: () => void, ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(() => resolve(task()), ms));
 }
 
 /**

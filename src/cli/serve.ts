@@ -55,7 +55,7 @@ let state: BuiltState | undefined;
 async function rebuild(): Promise<boolean> {
   const started = performance.now();
   try {
-    const result = await buildSite({ contentDir, outputDir, includeDrafts: true });
+    const result = await buildSite({ contentDir, outputDir, includeDrafts: true, keepState: true });
     const { problems } = result;
     if (result.state) state = result.state;
     for (const p of problems) console.error(formatProblem(p));

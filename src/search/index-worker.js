@@ -3,6 +3,7 @@
 // thread. Started with { maxFragments }; receives { records } then
 // { outputPath }; answers { ok } or { error }.
 import { parentPort, workerData } from "node:worker_threads";
+import { releaseMemory } from "../build/memory.js";
 import * as pagefind from "pagefind";
 
 const BATCH = 500;
@@ -31,6 +32,8 @@ async function add(records) {
 async function finish(outputPath) {
   await ready;
   await Promise.all(added);
+  added.length = 0;
+  releaseMemory(); // the records, now in Pagefind's process
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
   await index.deleteIndex();

@@ -1,6 +1,8 @@
-// Writes the Pagefind index of the records into <outputDir>/pagefind. The
-// work runs on a worker thread (index-worker.js) driving Pagefind's native
-// indexer in its own process, so it goes on while Eleventy renders.
+// Builds the Pagefind index of the records on a worker thread
+// (index-worker.js) driving Pagefind's native indexer in its own process:
+// the records are added while Eleventy renders, and the index is written into
+// <outputDir>/pagefind when the build asks for it. Writing is the build's most
+// memory-hungry step, so the build asks once the pages are written.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SearchRecord } from "./documents.ts";
@@ -19,15 +21,32 @@ export function fragmentBudget(records: number, otherFiles: number): number | un
   return records <= free ? undefined : Math.max(500, free);
 }
 
-export function writeSearchIndex(records: SearchRecord[], outputDir: string, otherFiles = 0): Promise<{ pages: number }> {
+export interface SearchIndex {
+  /** Writes the index once every record is added; rejects on any of Pagefind's errors. Call once. */
+  write(outputDir: string): Promise<{ pages: number }>;
+  /** Stops the indexer without writing (the build failed elsewhere). */
+  cancel(): void;
+}
+
+/** Starts adding the records to a new index; `otherFiles` is how many files the site has besides the index. */
+export function startSearchIndex(records: SearchRecord[], otherFiles = 0): SearchIndex {
   const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { maxFragments: fragmentBudget(records.length, otherFiles) } });
   const pages = records.length;
   // Sent before any closure is made, so that no closure keeps the records alive: the worker has its copy.
   worker.postMessage({ records });
-  worker.postMessage({ outputPath: path.join(outputDir, "pagefind") });
-  return new Promise<{ pages: number }>((resolve, reject) => {
+  const outcome = new Promise<{ pages: number }>((resolve, reject) => {
     worker.once("message", (m: { ok?: true; error?: string }) => (m.ok ? resolve({ pages }) : reject(new Error(m.error))));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`search index worker stopped (${code})`)));
   }).finally(() => worker.terminate());
+  outcome.catch(() => {}); // reported by write()
+  return {
+    write(outputDir) {
+      worker.postMessage({ outputPath: path.join(outputDir, "pagefind") });
+      return outcome;
+    },
+    cancel() {
+      void worker.terminate();
+    },
+  };
 }

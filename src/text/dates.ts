@@ -30,7 +30,17 @@ export function parseContentDate(value: unknown): { date: DateTime; hasTime: boo
   return { date: date.setZone(TIME_ZONE), hasTime: !DATE_ONLY.test(text) };
 }
 
-const local = (iso: string) => DateTime.fromISO(iso, { zone: TIME_ZONE });
+const seen = new Map<string, DateTime>();
+
+/** An ISO date-time in TIME_ZONE. Every date is read several times (year, lists, search), and luxon's zone lookup is slow: each is read once. */
+function local(iso: string): DateTime {
+  let date = seen.get(iso);
+  if (!date) {
+    date = DateTime.fromISO(iso, { zone: TIME_ZONE });
+    seen.set(iso, date);
+  }
+  return date;
+}
 
 /** "Thứ Hai, 15/01/2018 - 08:30"; "Thứ Hai, 15/01/2018" for a day without a time. */
 export function formatLong(iso: string, withTime = true): string {

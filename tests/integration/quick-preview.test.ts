@@ -14,7 +14,7 @@ async function built() {
   const { root, content } = makeContent({}, {});
   fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
   const out = path.join(root, "preview");
-  const result = await buildSite({ contentDir: content, outputDir: out, includeDrafts: true });
+  const result = await buildSite({ contentDir: content, outputDir: out, includeDrafts: true, keepState: true });
   expect(result.ok).toBe(true);
   return { content, out, state: result.state! };
 }

@@ -149,15 +149,36 @@ describe("search.js in Node", () => {
   });
 });
 
+describe("the search index", () => {
+  it("is written once the pages are (Pagefind's most memory-hungry step never overlaps rendering)", async () => {
+    const { root, content } = makeContent();
+    const seen: { records: number; pagesThere: boolean }[] = [];
+    const watching = (records: unknown[]) => ({
+      async write(outputDir: string) {
+        seen.push({ records: records.length, pagesThere: fs.existsSync(path.join(outputDir, "index.html")) && fs.existsSync(path.join(outputDir, "sitemap.xml")) });
+        return { pages: records.length };
+      },
+      cancel() {},
+    });
+    expect((await buildSite({ contentDir: content, outputDir: path.join(root, "_site"), indexer: watching })).ok).toBe(true);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].records).toBeGreaterThan(0);
+    expect(seen[0].pagesThere).toBe(true);
+  });
+});
+
 describe("a build whose search index fails", () => {
   it("fails and keeps the previous site", async () => {
     const { root, content } = makeContent();
     const out = path.join(root, "_site");
     expect((await buildSite({ contentDir: content, outputDir: out })).ok).toBe(true);
     const before = snapshot(out);
-    const failing = async () => {
-      throw new Error("Pagefind: index failed");
-    };
+    const failing = () => ({
+      write: async () => {
+        throw new Error("Pagefind: index failed");
+      },
+      cancel() {},
+    });
     await expect(buildSite({ contentDir: content, outputDir: out, indexer: failing })).rejects.toThrow("Pagefind: index failed");
     expect(snapshot(out)).toEqual(before);
     expect(fs.readdirSync(root).sort()).toEqual(["_site", "content"]);
