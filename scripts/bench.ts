@@ -6,7 +6,8 @@
 // tag pages, prev/next precomputed) on the same articles, (3) Pagefind's own
 // CLI indexing our output alone, and (4) Hugo, when it is installed. Each is
 // measured as a whole process tree: wall time, CPU time, peak RSS. Prints
-// Markdown tables with the ratios.
+// Markdown tables with the ratios, and how long each step of our build took
+// (its --timings, from the last run).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -37,6 +38,7 @@ interface Row {
   baseline: Measurement;
   baselinePages: number;
   pagefind: Measurement;
+  steps: { step: string; at: number }[];
 }
 
 const s = (m: Measurement) => `${m.wallSeconds.toFixed(1)} s`;
@@ -53,7 +55,9 @@ for (const size of sizes) {
   const content = path.join(work, "content");
   if (!fs.existsSync(content)) execFileSync(process.execPath, [GEN, "--articles", String(size), "--out", work], { stdio: "ignore" });
   const site = path.join(work, "site");
-  const ours = await repeat("build", bin("tsx"), [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site], { runs, clean: [site], cwd: ROOT });
+  const timings = path.join(work, "timings.json");
+  const ours = await repeat("build", bin("tsx"), [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site, "--timings", timings], { runs, clean: [site], cwd: ROOT });
+  const steps = JSON.parse(fs.readFileSync(timings, "utf8")) as Row["steps"];
   const files = folderSize(site);
   const pages = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
 
@@ -68,7 +72,7 @@ for (const size of sizes) {
 
   const pfOut = path.join(work, "pagefind-cli");
   const pagefind = await repeat("pagefind", bin("pagefind"), ["--site", site, "--output-path", pfOut], { runs, clean: [pfOut], cwd: ROOT });
-  const r: Row = { size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind };
+  const r: Row = { size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind, steps };
   rows.push(r);
   console.log(
     `| ${r.size.toLocaleString("en")} | ${s(r.ours)} | ${cpu(r.ours)} | ${mib(r.ours)} | ${r.oursOut.pages.toLocaleString("en")} | ${r.oursOut.files.toLocaleString("en")} | ${(r.oursOut.bytes / 1e6).toFixed(0)} MB ` +
@@ -80,5 +84,16 @@ const at = (n: number) => rows.find((r) => r.size === n);
 if (at(10000) && at(20000)) {
   const a = at(10000)!, b = at(20000)!;
   console.log(`\nFrom 10,000 to 20,000 articles: this build ×${(b.ours.wallSeconds / a.ours.wallSeconds).toFixed(2)} wall time, the plain-Eleventy baseline ×${(b.baseline.wallSeconds / a.baseline.wallSeconds).toFixed(2)}.`);
+}
+
+// How long each step took: from the end of the step before (the first from the process's start, Node and tsx starting included).
+const stepNames = rows[0]?.steps.map((x) => x.step) ?? [];
+const durations = (r: Row) => r.steps.map((x, i) => x.at - (i ? r.steps[i - 1].at : 0));
+console.log(`\n| articles | ${stepNames.join(" | ")} | total |`);
+console.log(`|---|${stepNames.map(() => "---|").join("")}---|`);
+for (const r of rows) console.log(`| ${r.size.toLocaleString("en")} | ${durations(r).map((d) => `${d.toFixed(1)} s`).join(" | ")} | ${r.steps.at(-1)!.at.toFixed(1)} s |`);
+if (at(10000) && at(20000)) {
+  const a = durations(at(10000)!), b = durations(at(20000)!);
+  console.log(`| 10k → 20k | ${b.map((d, i) => `×${(d / a[i]).toFixed(2)}`).join(" | ")} | ×${(at(20000)!.steps.at(-1)!.at / at(10000)!.steps.at(-1)!.at).toFixed(2)} |`);
 }
 console.log(hugoAvailable() ? "\nHugo is installed but this script has no Hugo site for the corpus yet." : "\nHugo: not installed here (apt-get install hugo); not measured.");

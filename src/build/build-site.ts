@@ -33,9 +33,13 @@ export interface BuildOptions {
   indexer?: typeof startSearchIndex;
   /** False leaves the search index out (for benchmarks that measure what it costs). */
   search?: boolean;
+  /** Told as each step ends: "load", "photos", "archive", "search records", "pages", "search index" (for `--timings`). */
+  onStep?: (step: BuildStep) => void;
   /** Keeps what the build computed in the result (the preview's quick path needs it); dropped otherwise, to free the memory. */
   keepState?: boolean;
 }
+
+export type BuildStep = "load" | "photos" | "archive" | "search records" | "pages" | "search index";
 
 export interface BuildResult {
   ok: boolean;
@@ -69,6 +73,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       releaseMemory();
       const writing = index.write(staging);
       await Promise.all([writing, afterwards(releaseMemory, 250), afterwards(releaseMemory, 500)]);
+      options.onStep?.("search index");
     }
     swapIn(staging, outputDir);
     return result;
@@ -85,15 +90,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 async function renderSite(options: BuildOptions, staging: string): Promise<{ result: BuildResult; index?: SearchIndex }> {
   const contentDir = path.resolve(options.contentDir);
   const pathPrefix = options.pathPrefix ?? "/";
+  const step = options.onStep ?? (() => {});
   const { content, problems, drafts, scheduled } = loadContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now });
   if (problems.some((p) => p.severity === "error")) return { result: { ok: false, problems, drafts, scheduled, pages: 0 } };
+  step("load");
 
   fs.rmSync(staging, { recursive: true, force: true });
   const photos = await processPhotos(content, contentDir, PHOTO_CACHE);
   for (const item of [...content.articles, ...content.campaigns, ...content.awardLists]) item.html = withPictures(item.html, photos);
+  step("photos");
   const archive = buildArchive(content);
+  step("archive");
   // Pagefind's indexer adds the records in its own process while Eleventy renders.
   const index = options.search === false ? undefined : (options.indexer ?? startSearchIndex)(searchRecords(archive, photos), outputFileCount(archive, content.media.length));
+  step("search records");
   try {
     const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
       quietMode: true,
@@ -106,6 +116,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     const pageUrls = written.filter((u): u is string => typeof u === "string");
     const absolute = (url: string) => absoluteUrl(archive.site.url, pathPrefix, url);
     fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(pageUrls, lastModified(archive), absolute));
+    step("pages");
     const state = options.keepState ? { content, archive, photos } : undefined;
     return { result: { ok: true, problems, drafts, scheduled, pages: written.length, siteUrl: archive.site.url, state }, index };
   } catch (error) {

@@ -1,4 +1,5 @@
-// npm run build -- [--content DIR] [--output DIR] [--path-prefix /sub/] [--drafts]
+// npm run build -- [--content DIR] [--output DIR] [--path-prefix /sub/] [--drafts] [--timings FILE]
+import fs from "node:fs";
 import { buildSite } from "../build/build-site.ts";
 import { formatProblem, sortProblems } from "../content/problems.ts";
 import { buildMessages, summaryLine } from "../strings.ts";
@@ -12,7 +13,11 @@ const { values } = readOptions({
   drafts: { type: "boolean", default: false },
   // For benchmarks only: build without the search index.
   "no-search": { type: "boolean", default: false },
+  // Writes when each step of the build ended (seconds since the process started) as JSON, for benchmarks.
+  timings: { type: "string" },
 });
+
+const steps: { step: string; at: number }[] = [];
 
 const started = performance.now();
 const result = await buildSite({
@@ -21,7 +26,9 @@ const result = await buildSite({
   pathPrefix: values["path-prefix"] as string,
   includeDrafts: values.drafts as boolean,
   search: !values["no-search"],
+  onStep: (step) => steps.push({ step, at: performance.now() / 1000 }),
 });
+if (values.timings) fs.writeFileSync(values.timings as string, JSON.stringify(steps));
 const problems = sortProblems(result.problems);
 const errors = problems.filter((p) => p.severity === "error");
 const warnings = problems.filter((p) => p.severity === "warning");

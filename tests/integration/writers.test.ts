@@ -106,15 +106,24 @@ describe("drafts and scheduled articles", () => {
   const SCHEDULED = "---\ntitle: Tin hẹn giờ Zzhengio\ndate: 2099-05-05T08:00\ncampaigns: [thong-tu-23]\n---\nNội dung Zzhengio chưa tới giờ.\n";
   let out: string;
   let stdout: string;
+  let timings: { step: string; at: number }[];
 
   beforeAll(async () => {
     const { root } = sampleCopy();
     writeFiles(path.join(root, "content"), { "articles/2019/tin-nhap-zzbanthao.md": DRAFT, "articles/2099/tin-hen-gio-zzhengio.md": SCHEDULED });
-    const r = await runCli("build.ts", [], root);
+    const r = await runCli("build.ts", ["--timings", "timings.json"], root);
     expect(r.code).toBe(0);
     stdout = r.stdout;
     out = path.join(root, "_site");
+    timings = JSON.parse(fs.readFileSync(path.join(root, "timings.json"), "utf8"));
   }, 120_000);
+
+  it("(the build, asked with --timings, writes when each of its steps ended)", () => {
+    expect(timings.map((t) => t.step)).toEqual(["load", "photos", "archive", "search records", "pages", "search index"]);
+    const at = timings.map((t) => t.at);
+    expect(at[0]).toBeGreaterThan(0);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
 
   it("never reach a production build: pages, lists, feeds, sitemap, search index, counts", () => {
     const all = everyByte(out);
