@@ -4,10 +4,10 @@
 // (1) this project's production build (pages + search index), (2) the
 // plain-Eleventy baseline (bench/baseline: Markdown pages, paginated year and
 // tag pages, prev/next precomputed) on the same articles, (3) Pagefind's own
-// CLI indexing our output alone, and (4) Hugo, when it is installed. Each is
-// measured as a whole process tree: wall time, CPU time, peak RSS. Prints
-// Markdown tables with the ratios, and how long each step of our build took
-// (its --timings, from the last run).
+// CLI indexing our output alone, and (4) Hugo (bench/hugo: the baseline's
+// pages), when it is installed. Each is measured as a whole process tree:
+// wall time, CPU time, peak RSS. Prints Markdown tables with the ratios, and
+// how long each step of our build took (its --timings, from the last run).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -38,6 +38,7 @@ interface Row {
   baseline: Measurement;
   baselinePages: number;
   pagefind: Measurement;
+  hugo?: { m: Measurement; pages: number };
   steps: { step: string; at: number }[];
 }
 
@@ -50,6 +51,7 @@ console.log("| articles | this build: wall | CPU | peak RSS | HTML pages | files
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 
 const rows: Row[] = [];
+const hasHugo = hugoAvailable();
 for (const size of sizes) {
   const work = path.join(ROOT, ".tmp", "bench", `corpus-${size}`);
   const content = path.join(work, "content");
@@ -72,7 +74,13 @@ for (const size of sizes) {
 
   const pfOut = path.join(work, "pagefind-cli");
   const pagefind = await repeat("pagefind", bin("pagefind"), ["--site", site, "--output-path", pfOut], { runs, clean: [pfOut], cwd: ROOT });
-  const r: Row = { size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind, steps };
+  let hugo: Row["hugo"];
+  if (hasHugo) {
+    const hugoOut = path.join(work, "hugo-site");
+    const m = await repeat("hugo", "hugo", ["--source", path.join(ROOT, "bench/hugo"), "--contentDir", path.join(content, "articles"), "--destination", hugoOut, "--quiet"], { runs, clean: [hugoOut], cwd: ROOT });
+    hugo = { m, pages: (fs.readdirSync(hugoOut, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length };
+  }
+  const r: Row = { size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind, hugo, steps };
   rows.push(r);
   console.log(
     `| ${r.size.toLocaleString("en")} | ${s(r.ours)} | ${cpu(r.ours)} | ${mib(r.ours)} | ${r.oursOut.pages.toLocaleString("en")} | ${r.oursOut.files.toLocaleString("en")} | ${(r.oursOut.bytes / 1e6).toFixed(0)} MB ` +
@@ -96,4 +104,11 @@ if (at(10000) && at(20000)) {
   const a = durations(at(10000)!), b = durations(at(20000)!);
   console.log(`| 10k → 20k | ${b.map((d, i) => `×${(d / a[i]).toFixed(2)}`).join(" | ")} | ×${(at(20000)!.steps.at(-1)!.at / at(10000)!.steps.at(-1)!.at).toFixed(2)} |`);
 }
-console.log(hugoAvailable() ? "\nHugo is installed but this script has no Hugo site for the corpus yet." : "\nHugo: not installed here (apt-get install hugo); not measured.");
+if (hasHugo) {
+  console.log("\n| articles | Hugo (bench/hugo): wall | CPU | peak RSS | pages | this build ÷ Hugo | plain Eleventy ÷ Hugo |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    const h = r.hugo!.m;
+    console.log(`| ${r.size.toLocaleString("en")} | ${s(h)} | ${cpu(h)} | ${mib(h)} | ${r.hugo!.pages.toLocaleString("en")} | ×${(r.ours.wallSeconds / h.wallSeconds).toFixed(2)} | ×${(r.baseline.wallSeconds / h.wallSeconds).toFixed(2)} |`);
+  }
+} else console.log("\nHugo: not installed here (apt-get install hugo); not measured.");
