@@ -105,11 +105,13 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const index = options.search === false ? undefined : (options.indexer ?? startSearchIndex)(searchRecords(archive, photos), outputFileCount(archive, content.media.length));
   step("search records");
   try {
-    const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
-      quietMode: true,
-      pathPrefix,
-      config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, photos, pathPrefix }),
-    });
+    const eleventy = withoutSummary(
+      new Eleventy(LAYOUTS_DIR, staging, {
+        quietMode: true,
+        pathPrefix,
+        config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, photos, pathPrefix }),
+      }),
+    );
     const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
     const written = (templates.flat(Infinity) as { url?: string | false }[]).map((t) => t.url);
     photos.writeTo(staging);
@@ -137,15 +139,27 @@ function afterwards(task: () => void, ms: number): Promise<void> {
  */
 export async function renderArticlePage(state: BuiltState, page: ArticlePage, outputDir: string, pathPrefix = "/"): Promise<void> {
   const archive = { ...state.archive, articles: [page] };
-  const eleventy = new Eleventy(path.join(LAYOUTS_DIR, "article.njk"), outputDir, {
-    quietMode: true,
-    pathPrefix,
-    config: (eleventyConfig: Parameters<typeof configureSite>[0]) => {
-      eleventyConfig.setInputDirectory(LAYOUTS_DIR);
-      configureSite(eleventyConfig, { archive, photos: state.photos, pathPrefix });
-    },
-  });
+  const eleventy = withoutSummary(
+    new Eleventy(path.join(LAYOUTS_DIR, "article.njk"), outputDir, {
+      quietMode: true,
+      pathPrefix,
+      config: (eleventyConfig: Parameters<typeof configureSite>[0]) => {
+        eleventyConfig.setInputDirectory(LAYOUTS_DIR);
+        configureSite(eleventyConfig, { archive, photos: state.photos, pathPrefix });
+      },
+    }),
+  );
   await eleventy.write();
+}
+
+/**
+ * Eleventy prints its own English summary ("[11ty] Copied 3 Wrote 104 files
+ * …") even in quiet mode; our CLIs say what was built, in Vietnamese. Its
+ * warnings and errors still reach the console.
+ */
+function withoutSummary(eleventy: Eleventy): Eleventy {
+  eleventy.logger.overrideLogger({ log() {}, info() {}, warn: console.warn, error: console.error });
+  return eleventy;
 }
 
 /** The files the build writes besides the search index, counted before it writes them. */

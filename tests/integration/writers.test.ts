@@ -118,6 +118,11 @@ describe("drafts and scheduled articles", () => {
     timings = JSON.parse(fs.readFileSync(path.join(root, "timings.json"), "utf8"));
   }, 120_000);
 
+  it("(the build's output is its own, in Vietnamese: no English summary from Eleventy)", () => {
+    expect(stdout).toMatch(/Đã xây dựng \d+ trang/);
+    expect(stdout).not.toContain("[11ty]");
+  });
+
   it("(the build, asked with --timings, writes when each of its steps ended)", () => {
     expect(timings.map((t) => t.step)).toEqual(["load", "photos", "archive", "search records", "pages", "search index"]);
     const at = timings.map((t) => t.at);
