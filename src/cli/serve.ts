@@ -7,14 +7,14 @@
 // banner on every page, until a save fixes them.
 // An edit to an article's text is shown first by re-rendering that one page
 // (quick-article.ts: well under a second at any size), then the full rebuild
-// brings the lists, feeds and search up to date.
+// brings the lists, feeds and search up to date. Builds run on a worker
+// thread (preview-builder.ts), so the server answers while they read files.
+import fs from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import chokidar from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { ROOT } from "../../eleventy.config.ts";
-import fs from "node:fs";
-import { buildSite, type BuiltState } from "../build/build-site.ts";
-import { quickArticle } from "../build/quick-article.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { buildMessages } from "../strings.ts";
 import { readOptions } from "./args.ts";
@@ -50,30 +50,53 @@ class PreviewServer extends EleventyDevServer {
 
 const server = new PreviewServer("preview", outputDir, { port, domDiff: false, showVersion: false, messageOnStart: () => "" });
 
-let state: BuiltState | undefined;
+// Builds run on a thread of their own (preview-builder.ts), so that this
+// thread's server answers while a full rebuild reads every file.
+const builder = new Worker(new URL("../build/preview-thread.js", import.meta.url), { workerData: { contentDir, outputDir } });
+builder.on("error", (error) => {
+  console.error(error);
+  process.exit(1);
+});
+let nextId = 0;
+const pending = new Map<number, (answer: BuilderAnswer) => void>();
+interface BuilderAnswer {
+  ok?: boolean;
+  problems?: Problem[];
+  pages?: number;
+  outcome?: Problem[] | "full";
+  error?: string;
+}
+builder.on("message", (m: BuilderAnswer & { id: number }) => {
+  pending.get(m.id)?.(m);
+  pending.delete(m.id);
+});
+function ask(request: { build: true } | { quick: string[] }): Promise<BuilderAnswer> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    builder.postMessage({ id, ...request });
+  });
+}
 
 async function rebuild(): Promise<boolean> {
   const started = performance.now();
-  try {
-    const result = await buildSite({ contentDir, outputDir, includeDrafts: true, keepState: true });
-    const { problems } = result;
-    if (result.state) state = result.state;
-    for (const p of problems) console.error(formatProblem(p));
-    if (!result.ok) {
-      server.errors = problems.filter((p) => p.severity === "error").map(formatProblem);
-      console.error(buildMessages.previewFailed);
-      return false;
-    }
-    server.errors = [];
-    console.log(buildMessages.previewUpdated(result.pages, Math.round(performance.now() - started)));
-    return true;
-  } catch (error) {
-    server.errors = [String((error as Error)?.message ?? error)];
-    console.error(error);
+  const result = await ask({ build: true });
+  if (result.error) {
+    server.errors = [result.error.split("\n")[0]];
+    console.error(result.error);
     return false;
   }
+  const problems = result.problems!;
+  for (const p of problems) console.error(formatProblem(p));
+  if (!result.ok) {
+    server.errors = problems.filter((p) => p.severity === "error").map(formatProblem);
+    console.error(buildMessages.previewFailed);
+    return false;
+  }
+  server.errors = [];
+  console.log(buildMessages.previewUpdated(result.pages!, Math.round(performance.now() - started)));
+  return true;
 }
-
 
 // One full rebuild at a time; saves during a rebuild queue one more.
 let running: Promise<void> | undefined;
@@ -96,18 +119,14 @@ const reload = () => server.reload({ subtype: undefined, files: [], build: { tem
 
 /** The quick path, for saves that touch only existing articles while the preview has no errors. */
 async function quick(files: string[]): Promise<boolean> {
-  if (!state || server.errors.length) return false;
+  if (server.errors.length) return false;
   const articles = path.join(contentDir, "articles") + path.sep;
   if (!files.every((f) => f.startsWith(articles) && f.endsWith(".md") && fs.existsSync(f))) return false;
   const started = performance.now();
-  const problems: Problem[] = [];
-  for (const file of files) {
-    const outcome = await quickArticle(state, contentDir, file, outputDir).catch(() => "full" as const);
-    if (outcome === "full") return false;
-    problems.push(...outcome);
-  }
-  for (const p of problems) console.error(formatProblem(p));
-  const errors = problems.filter((p) => p.severity === "error");
+  const { outcome, error } = await ask({ quick: files });
+  if (error || !outcome || outcome === "full") return false;
+  for (const p of outcome) console.error(formatProblem(p));
+  const errors = outcome.filter((p) => p.severity === "error");
   if (errors.length) {
     server.errors = errors.map(formatProblem);
     console.error(buildMessages.previewFailed);
@@ -125,8 +144,8 @@ function onChange(file: string) {
   timer = setTimeout(async () => {
     const files = [...changed];
     changed = new Set();
-    // The full rebuild reads every file without yielding (seconds, at 10,000
-    // articles), so after a quick update it waits for the browser to fetch the page.
+    // After a quick update the full rebuild waits a little, for the browser to
+    // fetch the page while the builder is free to answer a second quick save.
     if (await quick(files)) setTimeout(schedule, FULL_REBUILD_DELAY_MS);
     else schedule();
   }, 30);
