@@ -106,6 +106,7 @@ describe("drafts and scheduled articles", () => {
   const SCHEDULED = "---\ntitle: Tin hẹn giờ Zzhengio\ndate: 2099-05-05T08:00\ncampaigns: [thong-tu-23]\n---\nNội dung Zzhengio chưa tới giờ.\n";
   let out: string;
   let stdout: string;
+  let stderr: string;
   let timings: { step: string; at: number }[];
 
   beforeAll(async () => {
@@ -114,6 +115,7 @@ describe("drafts and scheduled articles", () => {
     const r = await runCli("build.ts", ["--timings", "timings.json"], root);
     expect(r.code).toBe(0);
     stdout = r.stdout;
+    stderr = r.stderr;
     out = path.join(root, "_site");
     timings = JSON.parse(fs.readFileSync(path.join(root, "timings.json"), "utf8"));
   }, 120_000);
@@ -122,6 +124,15 @@ describe("drafts and scheduled articles", () => {
     expect(stdout).toMatch(/Đã xây dựng \d+ trang/);
     expect(stdout).not.toContain("[11ty]");
   });
+
+  it("(the build notes a missing site address, and only then)", async () => {
+    expect(stderr).not.toContain("chưa có url:");
+    const { root, content } = sampleCopy();
+    fs.writeFileSync(path.join(content, "site.yaml"), "title: Công an tỉnh Bắc Kạn\n");
+    const r = await runCli("build.ts", ["--no-search"], root);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("content/site.yaml chưa có url:");
+  }, 120_000);
 
   it("(the build, asked with --timings, writes when each of its steps ended)", () => {
     expect(timings.map((t) => t.step)).toEqual(["load", "photos", "archive", "search records", "pages", "search index"]);
