@@ -57,6 +57,7 @@ builder.on("error", (error) => {
   console.error(error);
   process.exit(1);
 });
+builder.on("exit", (code) => process.exit(code || 1));
 let nextId = 0;
 const pending = new Map<number, (answer: BuilderAnswer) => void>();
 interface BuilderAnswer {
