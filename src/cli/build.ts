@@ -38,7 +38,7 @@ if (!result.ok) {
   process.exit(1);
 }
 if (warnings.length) console.error(summaryLine.warnings(warnings.length));
-if (result.ok && !result.siteUrl) console.error(buildMessages.noSiteUrl);
+if (!result.siteUrl) console.error(buildMessages.noSiteUrl);
 if (!values.drafts) {
   if (result.drafts.length) console.log(buildMessages.heldDrafts(result.drafts.length));
   if (result.scheduled.length) {
