@@ -23,7 +23,7 @@ export function fragmentBudget(records: number, otherFiles: number): number | un
 
 export interface SearchIndex {
   /** Writes the index once every record is added; rejects on any of Pagefind's errors. Call once. */
-  write(outputDir: string): Promise<{ pages: number }>;
+  write(outputDir: string): Promise<void>;
   /** Stops the indexer without writing (the build failed elsewhere). */
   cancel(): void;
 }
@@ -31,11 +31,10 @@ export interface SearchIndex {
 /** Starts adding the records to a new index; `otherFiles` is how many files the site has besides the index. */
 export function startSearchIndex(records: SearchRecord[], otherFiles = 0): SearchIndex {
   const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { maxFragments: fragmentBudget(records.length, otherFiles) } });
-  const pages = records.length;
   // Sent before any closure is made, so that no closure keeps the records alive: the worker has its copy.
   worker.postMessage({ records });
-  const outcome = new Promise<{ pages: number }>((resolve, reject) => {
-    worker.once("message", (m: { ok?: true; error?: string }) => (m.ok ? resolve({ pages }) : reject(new Error(m.error))));
+  const outcome = new Promise<void>((resolve, reject) => {
+    worker.once("message", (m: { ok?: true; error?: string }) => (m.ok ? resolve() : reject(new Error(m.error))));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`search index worker stopped (${code})`)));
   }).finally(() => worker.terminate());

@@ -156,7 +156,6 @@ describe("the search index", () => {
     const watching = (records: unknown[]) => ({
       async write(outputDir: string) {
         seen.push({ records: records.length, pagesThere: fs.existsSync(path.join(outputDir, "index.html")) && fs.existsSync(path.join(outputDir, "sitemap.xml")) });
-        return { pages: records.length };
       },
       cancel() {},
     });
