@@ -6,7 +6,8 @@
 // and without the search index (wall time, CPU time, peak RSS of the whole
 // process tree), the index's size, and the bytes a reader's browser downloads
 // for a first search (Chromium, a fresh profile for each query) for a rare
-// word, a common word and two common words. Prints a Markdown table.
+// word, a common word and two common words, and what those bytes are (the
+// median of the typical queries, by kind of file). Prints Markdown tables.
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import fs from "node:fs";
@@ -64,6 +65,18 @@ const queries = [
   ...typical.map((q) => ({ name: "typical", q, pages: undefined })),
 ];
 
+/** What a downloaded file is, for the breakdown of a search's bytes. */
+const KINDS: [string, RegExp][] = [
+  ["Pagefind's metadata (.pf_meta)", /\.pf_meta$/],
+  ["Pagefind's WebAssembly", /\/wasm\.[^/]*\.pagefind$/],
+  ["pagefind.js and pagefind-worker.js", /\/pagefind(-worker)?\.js$/],
+  ["our search.js and trang.js", /\/tim-kiem\/(search|trang)\.js$/],
+  ["index chunks (.pf_index)", /\.pf_index$/],
+  ["fragments of the results shown (.pf_fragment)", /\.pf_fragment$/],
+  ["filter chunks (.pf_filter)", /\.pf_filter$/],
+];
+const kindOf = (url: string) => KINDS.find(([, re]) => re.test(new URL(url).pathname))?.[0] ?? "other";
+
 const server = await serveStatic(site);
 const browser = await launchChromium();
 const downloads = [];
@@ -90,6 +103,7 @@ try {
       bytes: forSearch.reduce((a, s) => a + s.bytes, 0),
       gzipped: forSearch.reduce((a, s) => a + s.gzipped, 0),
       requests: forSearch.length,
+      byKind: forSearch.map((s) => ({ kind: kindOf(s.url), gzipped: s.gzipped })),
     });
     await context.close();
   }
@@ -115,3 +129,13 @@ const worst = t.reduce((a, d) => (d.bytes > a.bytes ? d : a));
 console.log(`| typical: ${t.length} three-word queries (median) | e.g. \`${t[0].q}\` | – | ${kB(median(t.map((d) => d.bytes)))} | ${kB(median(t.map((d) => d.gzipped)))} | ${median(t.map((d) => d.requests))} |`);
 console.log(`| typical: the largest of them | \`${worst.q}\` | – | ${kB(worst.bytes)} | ${kB(worst.gzipped)} | ${worst.requests} |`);
 console.log("\nDownloads exclude the search page's HTML, the stylesheet and result thumbnails; they include pagefind.js, its WebAssembly, its metadata, the index chunks, the fragments of the first 10 results, search.js and the page script.");
+
+// What a typical search's bytes are: the median over the typical queries of each kind's bytes and file count.
+console.log("\n| what a typical first search downloads (median) | with gzip on text files | files |\n|---|---|---|");
+for (const kind of [...KINDS.map(([k]) => k), "other"]) {
+  const per = t.map((d) => d.byKind.filter((b) => b.kind === kind));
+  if (per.every((list) => !list.length)) continue;
+  console.log(`| ${kind} | ${kB(median(per.map((list) => list.reduce((a, b) => a + b.gzipped, 0))))} | ${median(per.map((list) => list.length))} |`);
+}
+const chunks = t.flatMap((d) => d.byKind.filter((b) => b.kind === KINDS[4][0]).map((b) => b.gzipped));
+console.log(`\nOne index chunk: median ${kB(median(chunks))}, largest ${kB(Math.max(...chunks))}.`);
