@@ -147,8 +147,45 @@ export const problems = {
     `hình thức khen thưởng không rõ (${value}) — ${suggestion ? `có phải ý bạn là "${suggestion}"?` : "dùng Huân chương, Cờ thi đua, Bằng khen, Giấy khen... hoặc thêm hình thức này vào awardKinds: trong content/site.yaml"}`,
   similarRecipients: (a: V, b: V, where: V) =>
     `hai tên gần giống nhau: "${a}" và "${b}" (${where}) — nếu là một đơn vị hoặc một người, hãy viết giống nhau để gộp lại`,
-  wrongFolder: (folder: V, expected: V) =>
-    `tệp nằm sai thư mục (${folder}) — chuyển tệp vào ${expected}`,
+  yamlUnclosed: (open: V, close: V) =>
+    `lỗi cú pháp YAML: dấu ${open} mở ở dòng này chưa được đóng — thêm dấu ${close} ở cuối giá trị`,
+  yamlTab: () => `lỗi cú pháp YAML: dòng này thụt lề bằng phím Tab — thay Tab bằng dấu cách`,
+  yamlDuplicateKey: () => `lỗi cú pháp YAML: khóa này đã có ở dòng trên — xóa một trong hai dòng`,
+  yamlColonInValue: () =>
+    `lỗi cú pháp YAML: giá trị có dấu hai chấm, hoặc dòng sau bị thụt lề — đặt giá trị trong ngoặc kép (ví dụ title: "Hội nghị: tổng kết") hoặc bỏ khoảng trắng ở đầu dòng sau`,
+  yamlTooManyAliases: () =>
+    `phần khai báo dùng quá nhiều tham chiếu YAML (*tên) — viết thẳng giá trị, không dùng & và *`,
+  unreadable: (code: V) => `không đọc được (${code}) — kiểm tra quyền đọc của tệp hoặc thư mục`,
+  folderNamedMd: () => `đây là thư mục nhưng tên kết thúc bằng .md — đổi tên thư mục (bỏ đuôi .md)`,
+  brokenLink: (target: V) => `liên kết (symlink) trỏ tới tệp không có (${target}) — xóa liên kết hoặc sửa cho đúng`,
+  notAFile: () => `không phải một tệp bình thường — xóa mục này hoặc thay bằng tệp .md`,
+  legacyEncoding: (encoding: V, iconvName: V, name: V, vietnamese: boolean) =>
+    `tệp không dùng bảng mã UTF-8 (có vẻ là ${encoding}) — chuyển sang UTF-8: ${vietnamese ? `dùng Unikey (Công cụ chuyển mã: nguồn ${encoding}, đích Unicode UTF-8), hoặc` : "mở bằng trình soạn thảo và lưu lại với bảng mã UTF-8, hoặc"} chạy lệnh iconv -f ${iconvName} -t UTF-8 ${name} > ${name}.utf8 rồi đổi tên lại`,
+  notUtf8: () =>
+    `tệp không dùng bảng mã UTF-8 — mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với bảng mã UTF-8`,
+  listWrittenAsText: (value: V, fix: V) => `phải là một danh sách (đang là ${value}) — viết trong ngoặc vuông: ${fix}`,
+  badSiteUrl: (value: V, example: V) =>
+    `phải là địa chỉ web bắt đầu bằng http:// hoặc https:// (đang là ${value}) — viết ví dụ: url: ${example}`,
+  endsBeforeStart: (ended: number, started: number) =>
+    `năm kết thúc (${ended}) trước năm bắt đầu (${started}) — sửa ended: hoặc started:`,
+  updatedBeforeDate: (updated: V, date: V) =>
+    `ngày cập nhật (${updated}) trước ngày đăng (${date}) — sửa updated: cho sau ngày đăng, hoặc xóa dòng này`,
+  yearNotFolder: (year: number, folder: V) =>
+    `năm của ngày đăng (${year}) khác thư mục năm của tệp (${folder}) — sửa date:, hoặc chuyển tệp vào thư mục ${year}`,
+  badPhotoScheme: (value: V) =>
+    `ảnh chỉ được là tệp trong content/ hoặc địa chỉ http(s) (đang là ${value}) — viết ví dụ: /images/anh.jpg`,
+  photoOutsideContent: (value: V) =>
+    `ảnh nằm ngoài thư mục content/ (${value}) — chép ảnh vào content/images/ và viết /images/ten-anh.jpg`,
+  photoLinkOutside: (value: V) =>
+    `ảnh là liên kết (symlink) trỏ ra ngoài thư mục content/ (${value}) — chép chính tệp ảnh vào content/images/`,
+  notAnImage: (value: V, detail: V) =>
+    `tệp này không phải là ảnh đọc được (${value}: ${detail}) — dùng ảnh JPEG, PNG, WebP hoặc GIF`,
+  imageTooLarge: (value: V, width: number, height: number) =>
+    `ảnh quá lớn (${value}: ${width}×${height} điểm ảnh) — thu nhỏ ảnh, ví dụ còn 4000×3000, rồi lưu lại`,
+  contentMissing: () => `không có thư mục nội dung này — kiểm tra lại --content (mặc định là content)`,
+  contentNotFolder: () => `đây là một tệp, không phải thư mục nội dung — kiểm tra lại --content`,
+  contentEmpty: () =>
+    `thư mục này không có site.yaml và không có thư mục articles/, nên không phải thư mục nội dung — kiểm tra lại --content`,
 } as const;
 
 /** The header row of the award CSV downloads. */
@@ -175,12 +212,38 @@ export const buildMessages = {
     `Nội dung hợp lệ: ${articles} tin bài, ${campaigns} phong trào, ${awardLists} danh sách khen thưởng, ${drafts} bản nháp, ${scheduled} bài hẹn giờ.`,
   checkFailed: (errors: number, files: number, articles: number, campaigns: number, awardLists: number, drafts: number, scheduled: number) =>
     `${errors} lỗi trong ${files} tệp. Đã đọc ${articles} tin bài, ${campaigns} phong trào, ${awardLists} danh sách khen thưởng, ${drafts} bản nháp, ${scheduled} bài hẹn giờ.`,
+  previewPortTaken: (asked: number, used: number) => `Cổng ${asked} đang được dùng, trang xem trước dùng cổng ${used}.`,
   previewReady: (url: string) => `Trang xem trước: ${url} (hiện cả bản nháp). Nhấn Ctrl+C để dừng.`,
   previewUpdated: (pages: number, ms: number) => `Xem trước: đã cập nhật ${pages} trang trong ${ms} ms.`,
   previewQuick: (files: number, ms: number) => `Xem trước: đã cập nhật ${files} bài trong ${ms} ms; đang dựng lại các trang danh sách…`,
   previewFailed: "Xem trước: nội dung có lỗi, trang vẫn hiện bản dựng trước đó. Sửa tệp và lưu lại, trang sẽ tự cập nhật.",
   bannerTitle: "Nội dung có lỗi — trang đang hiện bản dựng trước đó",
   bannerHint: "Sửa tệp và lưu lại; trang sẽ tự cập nhật.",
+};
+
+/** Why the build will not write into an output folder, and what to do; the folder's path comes before each. */
+export const outputMessages = {
+  isRoot: () => `không thể dùng thư mục gốc của ổ đĩa làm thư mục xuất bản — chọn một thư mục riêng, ví dụ --output _site`,
+  isHome: () => `không thể dùng thư mục cá nhân (home) hoặc thư mục chứa nó làm thư mục xuất bản — chọn một thư mục riêng, ví dụ --output _site`,
+  isContent: () =>
+    `đây là thư mục nội dung, nằm trong hoặc chứa thư mục nội dung: xây dựng vào đây sẽ xóa bài viết — chọn thư mục khác, ví dụ --output _site`,
+  isProject: () => `thư mục này chứa chính dự án (mã nguồn, content/) — chọn một thư mục con riêng, ví dụ --output _site`,
+  isFile: () => `đây là một tệp, không phải thư mục — chọn tên thư mục khác cho --output`,
+  isLink: () => `đây là một liên kết (symlink) — dùng đường dẫn thật của thư mục cho --output`,
+  notOurs: (entries: number) =>
+    `thư mục đã có ${entries} mục và không do npm run build tạo ra; xây dựng sẽ thay thế toàn bộ thư mục này — chọn thư mục trống hoặc chưa có, hoặc thêm --force nếu chắc chắn muốn thay thế`,
+  notWritable: (where: string) => `không có quyền ghi vào ${where} — cấp quyền ghi, hoặc chọn thư mục khác cho --output`,
+  readOnly: (where: string) => `ổ đĩa chỉ đọc (${where}) — chọn thư mục khác cho --output`,
+  noSpace: (where: string) => `ổ đĩa đã đầy khi ghi ${where} — giải phóng dung lượng rồi chạy lại; trang đã xây dựng trước đó được giữ nguyên`,
+  cannotSwap: (where: string) =>
+    `không thể thay thư mục xuất bản (${where}): nó là điểm gắn ổ đĩa hoặc nằm trên ổ khác — chọn một thư mục con bên trong, ví dụ --output ${where}/site`,
+  pathBlocked: (where: string) => `một phần của đường dẫn là tệp, không phải thư mục (${where}) — chọn đường dẫn khác cho --output`,
+  nameTooLong: () => `đường dẫn quá dài — chọn thư mục ngắn hơn cho --output`,
+  badPathPrefix: (value: string) =>
+    `đường dẫn con chỉ gồm chữ không dấu, số, dấu - _ . và /, không có dấu cách, dấu nháy hay ".." (đang là ${value}) — viết ví dụ: --path-prefix /luu-tru/`,
+  unknownOption: (detail: string, usage: string) => `Tùy chọn không hợp lệ (${detail}).\n${usage}`,
+  unexpected: (message: string) =>
+    `Lỗi không mong đợi: ${message}\nTrang đã xây dựng trước đó được giữ nguyên. Chạy lại với DEBUG=1 để xem chi tiết, và báo cho nhóm phát triển.`,
 };
 
 /** What npm run new tells writers. */

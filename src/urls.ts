@@ -31,6 +31,17 @@ export const urls = {
 };
 
 /**
+ * The sub-path a site is hosted under, normalised to "/a/b/" ("/" for a
+ * domain's root), or undefined when it cannot be one: only unaccented
+ * letters, digits, "-", "_", "." and "~" between slashes, and no "." or "..".
+ */
+export function normalisePathPrefix(raw: string): string | undefined {
+  const parts = raw.trim().split("/").filter(Boolean);
+  if (parts.some((p) => p === "." || p === ".." || !/^[A-Za-z0-9._~-]+$/.test(p))) return undefined;
+  return parts.length ? `/${parts.join("/")}/` : "/";
+}
+
+/**
  * The absolute address of a site-relative URL, for feeds, the sitemap,
  * canonical links and structured data: origin from content/site.yaml, then the
  * host's sub-path. Without a configured origin, http://localhost is used.

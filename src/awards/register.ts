@@ -184,7 +184,16 @@ export function csvRows(lists: AwardList[]): string[][] {
   return rows;
 }
 
-/** CSV as Excel opens Vietnamese correctly: UTF-8 with a byte-order mark, CRLF line ends. */
+/**
+ * CSV as Excel opens Vietnamese correctly: UTF-8 with a byte-order mark, CRLF
+ * line ends. A cell a spreadsheet would run as a formula (starting with =, +,
+ * -, @, a tab or a carriage return) is prefixed with ' so that it is shown as
+ * text (OWASP's advice for CSV injection).
+ */
 export function toCsv(rows: string[][]): string {
-  return `\uFEFF${stringify([csvHeader, ...rows], { record_delimiter: "windows" })}`;
+  return `\uFEFF${stringify([csvHeader, ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: "windows" })}`;
+}
+
+export function neutraliseCell(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }

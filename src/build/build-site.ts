@@ -9,14 +9,18 @@ import Eleventy from "@11ty/eleventy";
 import { configureSite, LAYOUTS_DIR, ROOT } from "../../eleventy.config.ts";
 import { buildArchive, type Archive, type ArticlePage } from "../archive/build.ts";
 import type { Content } from "../content/model.ts";
-import { loadContent, type HeldArticle } from "../content/load.ts";
-import type { Problem } from "../content/problems.ts";
+import { displayPath } from "../content/files.ts";
+import { loadAndCheckContent, type HeldArticle } from "../content/load.ts";
+import type { PhotoUse } from "../content/parse/common.ts";
+import { sortProblems, type Problem } from "../content/problems.ts";
+import { outputMessages, problems as say } from "../strings.ts";
 import { searchRecords } from "../search/documents.ts";
 import { startSearchIndex, type SearchIndex } from "../search/write-index.ts";
 import { lastModified, sitemapXml } from "../site/sitemap.ts";
-import { absoluteUrl, urls } from "../urls.ts";
+import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory } from "./memory.js";
-import { processPhotos, withPictures, type Photos } from "./photos.ts";
+import { markOutput, outputErrorMessage, outputRefusal, removeStaleFolders } from "./output-folder.ts";
+import { processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
 export const PHOTO_CACHE = path.join(ROOT, ".cache", "photos");
@@ -37,6 +41,8 @@ export interface BuildOptions {
   onStep?: (step: BuildStep) => void;
   /** Keeps what the build computed in the result (the preview's quick path needs it); dropped otherwise, to free the memory. */
   keepState?: boolean;
+  /** Replaces an output folder that a build did not make (never the content, the project, home or the root). */
+  force?: boolean;
 }
 
 export type BuildStep = "load" | "photos" | "archive" | "search records" | "pages" | "search index";
@@ -64,8 +70,21 @@ export interface BuiltState {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.outputDir);
   const staging = `${outputDir}.tmp-${process.pid}`;
+  const refused = (message: string, file = displayPath(outputDir)): BuildResult => ({
+    ok: false,
+    problems: [{ severity: "error", file, message }],
+    drafts: [],
+    scheduled: [],
+    pages: 0,
+  });
+  // Before any work: is the output folder ours to replace, and the sub-path one a host can serve?
+  const refusal = outputRefusal({ outputDir, contentDir: options.contentDir, projectDir: ROOT, force: options.force });
+  if (refusal) return refused(refusal);
+  const pathPrefix = normalisePathPrefix(options.pathPrefix ?? "/");
+  if (!pathPrefix) return refused(outputMessages.badPathPrefix(JSON.stringify(options.pathPrefix)), "--path-prefix");
+  removeStaleFolders(outputDir);
   try {
-    const { result, index } = await renderSite(options, staging);
+    const { result, index } = await renderSite({ ...options, pathPrefix }, staging);
     if (!result.ok) return result;
     if (index) {
       // Writing the index takes Pagefind's indexer the most memory, so it
@@ -79,6 +98,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return result;
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
+    // The file system's refusals (no permission, disk full, a mount point) are the writer's to fix: say so.
+    const message = outputErrorMessage(error, outputDir);
+    if (message) return refused(message);
     throw error;
   }
 }
@@ -91,12 +113,16 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const contentDir = path.resolve(options.contentDir);
   const pathPrefix = options.pathPrefix ?? "/";
   const step = options.onStep ?? (() => {});
-  const { content, problems, drafts, scheduled } = loadContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now });
-  if (problems.some((p) => p.severity === "error")) return { result: { ok: false, problems, drafts, scheduled, pages: 0 } };
+  const { content, problems, drafts, scheduled, photoUses } = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now });
+  const failed = (found: Problem[]) => ({ result: { ok: false, problems: sortProblems(found), drafts, scheduled, pages: 0 } });
+  if (problems.some((p) => p.severity === "error")) return failed(problems);
   step("load");
 
   fs.rmSync(staging, { recursive: true, force: true });
-  const photos = await processPhotos(content, contentDir, PHOTO_CACHE);
+  fs.mkdirSync(staging, { recursive: true });
+  markOutput(staging);
+  const { photos, failures } = await processPhotos(content, contentDir, PHOTO_CACHE);
+  if (failures.length) return failed([...problems, ...photoFailureProblems(failures, photoUses)]);
   for (const item of [...content.articles, ...content.campaigns, ...content.awardLists]) item.html = withPictures(item.html, photos);
   step("photos");
   const archive = buildArchive(content);
@@ -125,6 +151,13 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     index?.cancel();
     throw error;
   }
+}
+
+/** A photo that could not be resized, reported where each file uses it. */
+function photoFailureProblems(failures: PhotoFailure[], uses: PhotoUse[]): Problem[] {
+  return failures.flatMap(({ file, error }) =>
+    uses.filter((u) => u.path === file).map((u) => ({ severity: "error" as const, file: u.file, line: u.line, key: u.key, message: say.notAnImage(u.written, error) })),
+  );
 }
 
 /** Runs `task` after `ms` milliseconds. */

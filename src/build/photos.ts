@@ -29,19 +29,31 @@ export interface Photos {
   writeTo(outputDir: string): void;
 }
 
-/** Resizes the content's photos (cached in cacheDir between builds). */
-export async function processPhotos(content: Content, contentDir: string, cacheDir: string): Promise<Photos> {
+/** A photo that could not be resized: its path inside content/ and what went wrong. */
+export interface PhotoFailure {
+  file: string;
+  error: string;
+}
+
+/** Resizes the content's photos (cached in cacheDir between builds); a photo that fails is returned, not thrown. */
+export async function processPhotos(content: Content, contentDir: string, cacheDir: string): Promise<{ photos: Photos; failures: PhotoFailure[] }> {
   const outputDir = path.join(cacheDir, "anh");
   const byUrl = new Map<string, Metadata>();
+  const failures: PhotoFailure[] = [];
   await Promise.all(
     content.media.map(async (file) => {
-      // Widths above the photo's own are skipped: photos are never enlarged.
-      const metadata = (await Image(path.join(contentDir, file), { widths: WIDTHS, formats: FORMATS, outputDir, urlPath: OUTPUT_URL })) as unknown as Metadata;
-      byUrl.set(urls.media(file), metadata);
+      try {
+        // Widths above the photo's own are skipped: photos are never enlarged.
+        const metadata = (await Image(path.join(contentDir, file), { widths: WIDTHS, formats: FORMATS, outputDir, urlPath: OUTPUT_URL })) as unknown as Metadata;
+        byUrl.set(urls.media(file), metadata);
+      } catch (error) {
+        failures.push({ file, error: String((error as Error)?.message ?? error).split("\n")[0] });
+      }
     }),
   );
+  failures.sort((a, b) => (a.file < b.file ? -1 : 1));
   const jpeg = (url: string) => byUrl.get(url)?.jpeg;
-  return {
+  const photos: Photos = {
     picture(mediaUrl, alt, options = {}) {
       const metadata = byUrl.get(mediaUrl);
       if (!metadata) return undefined;
@@ -77,6 +89,7 @@ export async function processPhotos(content: Content, contentDir: string, cacheD
       }
     },
   };
+  return { photos, failures };
 }
 
 const IMG = /<img src="([^"]+)" alt="([^"]*)"[^>]*>/g;

@@ -9,7 +9,9 @@
 // (quick-article.ts: well under a second at any size), then the full rebuild
 // brings the lists, feeds and search up to date. Builds run on a worker
 // thread (preview-builder.ts), so the server answers while they read files.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import chokidar from "chokidar";
@@ -30,12 +32,36 @@ const port = Number(values.port);
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
-/** Eleventy's dev server on the loopback interface only, adding the error banner to every page while content has errors. */
+const hashOf = (file: string) => {
+  try {
+    return createHash("sha1").update(fs.readFileSync(file)).digest("hex");
+  } catch {
+    return "";
+  }
+};
+
+/**
+ * Eleventy's dev server on the loopback interface only, adding the error
+ * banner to every page while content has errors. It remembers the pages it
+ * served, so that a rebuild reloads the browser only when one of them changed.
+ */
 class PreviewServer extends EleventyDevServer {
   errors: string[] = [];
+  private readonly served = new Map<string, string>();
 
   _serverListen(listenPort: number) {
     this.server.listen({ port: listenPort, host: "127.0.0.1" });
+  }
+
+  renderFile(filepath: string, res: unknown) {
+    if (filepath.endsWith(".html")) this.served.set(filepath, hashOf(filepath));
+    return super.renderFile(filepath, res);
+  }
+
+  /** Whether a page served since the last reload is no longer what was served. */
+  servedPagesChanged(): boolean {
+    for (const [file, hash] of this.served) if (hashOf(file) !== hash) return true;
+    return false;
   }
 
   augmentContentWithNotifier(content: string, inlineContents?: boolean, options?: object): string {
@@ -79,6 +105,19 @@ function ask(request: { build: true } | { quick: string[] }): Promise<BuilderAns
   });
 }
 
+// Each problem is printed once while it lasts: a save that changes nothing
+// about it (or the full rebuild after a quick update) does not print it again.
+let shown = new Set<string>();
+function report(problems: Problem[]): string[] {
+  const lines = problems.map(formatProblem);
+  for (const line of lines) if (!shown.has(line)) console.error(line);
+  const failedBefore = [...shown].some((l) => !l.includes("  cảnh báo: "));
+  shown = new Set(lines);
+  const errors = problems.filter((p) => p.severity === "error").map(formatProblem);
+  if (errors.length && (!failedBefore || errors.some((e) => !server.errors.includes(e)))) console.error(buildMessages.previewFailed);
+  return errors;
+}
+
 async function rebuild(): Promise<boolean> {
   const started = performance.now();
   const result = await ask({ build: true });
@@ -87,14 +126,9 @@ async function rebuild(): Promise<boolean> {
     console.error(result.error);
     return false;
   }
-  const problems = result.problems!;
-  for (const p of problems) console.error(formatProblem(p));
-  if (!result.ok) {
-    server.errors = problems.filter((p) => p.severity === "error").map(formatProblem);
-    console.error(buildMessages.previewFailed);
-    return false;
-  }
-  server.errors = [];
+  const errors = report(result.problems!);
+  server.errors = errors;
+  if (!result.ok) return false;
   console.log(buildMessages.previewUpdated(result.pages!, Math.round(performance.now() - started)));
   return true;
 }
@@ -107,8 +141,9 @@ function schedule() {
     again = true;
     return;
   }
+  const errorsBefore = server.errors.join("\n");
   running = rebuild().then(() => {
-    reload();
+    if (server.errors.join("\n") !== errorsBefore || server.servedPagesChanged()) reload();
     running = undefined;
     if (again) {
       again = false;
@@ -126,12 +161,9 @@ async function quick(files: string[]): Promise<boolean> {
   const started = performance.now();
   const { outcome, error } = await ask({ quick: files });
   if (error || !outcome || outcome === "full") return false;
-  for (const p of outcome) console.error(formatProblem(p));
-  const errors = outcome.filter((p) => p.severity === "error");
-  if (errors.length) {
-    server.errors = errors.map(formatProblem);
-    console.error(buildMessages.previewFailed);
-  } else console.log(buildMessages.previewQuick(files.length, Math.round(performance.now() - started)));
+  const errors = report(outcome);
+  server.errors = errors;
+  if (!errors.length) console.log(buildMessages.previewQuick(files.length, Math.round(performance.now() - started)));
   reload();
   return true;
 }
@@ -164,8 +196,26 @@ running = rebuild().then(() => {
 await running;
 server.serve(port);
 await server.ready();
-console.log(buildMessages.previewReady(`http://127.0.0.1:${port}/`));
+// The port asked for may be taken: the server then takes the next free one, and that is the one to open.
+const listening = (server.server.address() as AddressInfo).port;
+if (listening !== port) console.log(buildMessages.previewPortTaken(port, listening));
+console.log(buildMessages.previewReady(`http://127.0.0.1:${listening}/`));
 if (again) {
   again = false;
   schedule();
 }
+
+// Ctrl-C, a SIGTERM (sent to npm, which passes it on) or a closed terminal stop
+// the whole preview: server, watcher and build thread. So does the end of the
+// process that started it (npm killed outright), which would leave this
+// server answering on its port with nobody to stop it.
+async function stop(code = 0) {
+  setTimeout(() => process.exit(code), 2000).unref();
+  await Promise.allSettled([watcher.close(), server.close(), builder.terminate()]);
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => void stop());
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop();
+}, 1000).unref();

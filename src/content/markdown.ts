@@ -45,6 +45,8 @@ export function renderMarkdown(body: string, resolveImage: (image: BodyImage) =>
     }
     if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open") firstParagraph = plainText(token.children);
   });
+  // markdown-it leaves out images whose address it will not link (javascript:, file: …): they are reported all the same.
+  scanImages(body, (image) => (md.validateLink(image.src) ? undefined : resolveImage(image)));
   return { html: md.renderer.render(tokens, md.options, {}), firstParagraph };
 }
 

@@ -39,6 +39,11 @@ const textList = (example: string) =>
     .optional()
     .transform((v, ctx) => {
       if (isMissing(v)) return [] as string[];
+      // "tags: A, B" is one line of text to YAML; the writer meant a list.
+      if (typeof v === "string" && v.includes(",")) {
+        const key = example.split(":")[0];
+        return fail(ctx, say.listWrittenAsText(showValue(v), `${key}: [${v.split(",").map((s) => s.trim()).filter(Boolean).join(", ")}]`));
+      }
       const list = Array.isArray(v) ? v : [v];
       const out: string[] = [];
       for (const item of list) {
@@ -126,7 +131,7 @@ export const campaignSchema = z.object({
   ended: year,
 });
 
-const individual = z.unknown().transform((v, ctx) => {
+export const individualSchema = z.unknown().transform((v, ctx) => {
   if (typeof v === "string" && v.trim()) return { name: v.trim() };
   if (v && typeof v === "object" && !Array.isArray(v)) {
     const r = v as Record<string, unknown>;
@@ -143,7 +148,7 @@ const individual = z.unknown().transform((v, ctx) => {
   return fail(ctx, say.badIndividual(showValue(v)));
 });
 
-const group = z.object({
+export const awardGroupSchema = z.object({
   award: text("award: Giấy khen"),
   by: text("by: Giám đốc Công an tỉnh"),
   collectives: textList("collectives: [Công an huyện Ba Bể]"),
@@ -155,7 +160,7 @@ const group = z.object({
       if (!Array.isArray(v)) return fail(ctx, say.notStringList(showValue(v), "individuals: [Nguyễn Văn A]"));
       return v;
     })
-    .pipe(z.array(individual)),
+    .pipe(z.array(individualSchema)),
 });
 
 export const awardListSchema = z.object({
@@ -177,13 +182,24 @@ export const awardListSchema = z.object({
       if (!Array.isArray(v) || v.length === 0) return fail(ctx, say.noGroups());
       return v;
     })
-    .pipe(z.array(group)),
+    .pipe(z.array(awardGroupSchema)),
 });
 
 export const siteSchema = z.object({
   title: text("title: Công an tỉnh Bắc Kạn"),
   description: optionalText("description: Lưu trữ tin tức"),
-  url: optionalText("url: https://congan.backan.gov.vn"),
+  url: optionalText("url: https://congan.backan.gov.vn").transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    let url: URL | undefined;
+    try {
+      url = new URL(v);
+    } catch {
+      /* reported below */
+    }
+    if (url && (url.protocol === "http:" || url.protocol === "https:") && url.hostname && !/\s/.test(v) && !url.username && !url.password) return v;
+    const guess = /^[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(v) ? `https://${v}` : "https://congan.backan.gov.vn";
+    return fail(ctx, say.badSiteUrl(showValue(v), guess));
+  }),
   awardKinds: textList("awardKinds: [Thư khen]"),
 });
 

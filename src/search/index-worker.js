@@ -1,10 +1,35 @@
 // Runs Pagefind's Node API on a thread of its own, so that feeding the native
 // indexer and waiting for it never waits on Eleventy's rendering in the main
 // thread. Started with { maxFragments }; receives { records } then
-// { outputPath }; answers { ok } or { error }.
+// { outputPath }; answers { ok } or { error }. { cancel } stops the indexer
+// and answers { cancelled }.
+import childProcess from "node:child_process";
 import { parentPort, workerData } from "node:worker_threads";
 import { releaseMemory } from "../build/memory.js";
-import * as pagefind from "pagefind";
+
+// Pagefind's indexer is a process this thread starts. Once this thread is
+// terminated nobody would collect that process when it exits, and it would
+// stay a zombie (<defunct>) for as long as the preview runs: so its handle is
+// kept here, and this thread answers only after the process has exited.
+/** @type {import("node:child_process").ChildProcess[]} */
+const indexers = [];
+const spawn = childProcess.spawn;
+childProcess.spawn = /** @type {typeof spawn} */ (
+  (...args) => {
+    const child = spawn(...args);
+    indexers.push(child);
+    return child;
+  }
+);
+const pagefind = await import("pagefind");
+
+/** Closes Pagefind and waits until its process has exited (and so been collected). */
+async function closeIndexer() {
+  const exited = indexers.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => c.once("exit", r))));
+  await pagefind.close();
+  await Promise.all(exited);
+  indexers.length = 0;
+}
 
 const BATCH = 500;
 
@@ -37,7 +62,7 @@ async function finish(outputPath) {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
   await index.deleteIndex();
-  await pagefind.close();
+  await closeIndexer();
 }
 
 parentPort.on("message", (message) => {
@@ -45,6 +70,12 @@ parentPort.on("message", (message) => {
     const adding = add(message.records);
     adding.catch(() => {}); // reported by finish
     added.push(adding);
+  }
+  if (message.cancel) {
+    closeIndexer().then(
+      () => parentPort.postMessage({ cancelled: true }),
+      () => parentPort.postMessage({ cancelled: true }),
+    );
   }
   if (message.outputPath) {
     finish(message.outputPath).then(

@@ -45,7 +45,15 @@ export function startSearchIndex(records: SearchRecord[], otherFiles = 0): Searc
       return outcome;
     },
     cancel() {
-      void worker.terminate();
+      // The worker stops Pagefind's process and waits for it to exit; it is terminated then, or after a second at most.
+      const stop = setTimeout(() => void worker.terminate(), 1000);
+      worker.on("message", (m: { cancelled?: true }) => {
+        if (m.cancelled) {
+          clearTimeout(stop);
+          void worker.terminate();
+        }
+      });
+      worker.postMessage({ cancel: true });
     },
   };
 }

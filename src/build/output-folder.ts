@@ -1,0 +1,142 @@
+// The output folder is replaced whole by every build, so the build must be
+// sure it is its own: a folder a previous build made (it holds the marker
+// file below), an empty folder, or none. Anything else is refused before any
+// work, unless the writer says `--force`; and some folders are refused even
+// then (the content, the project, the home folder, the filesystem's root).
+// Staging folders left by a build that was killed are removed by the next
+// build into the same output, once their process is gone.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { outputMessages as say } from "../strings.ts";
+
+/** Written into every output: how the next build knows the folder is one it made. */
+export const OUTPUT_MARKER = ".luu-tru-tin-tuc";
+export const MARKER_TEXT = "Thư mục này do npm run build tạo ra và được thay thế toàn bộ ở mỗi lần xây dựng.\n";
+
+export interface OutputGuard {
+  outputDir: string;
+  contentDir: string;
+  /** The generator's own folder (package.json, src/). */
+  projectDir: string;
+  /** The writer said the folder is theirs to replace. */
+  force?: boolean;
+}
+
+const inside = (child: string, parent: string) => {
+  const rel = path.relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+};
+
+/** Both the path as given and with links resolved, for every existing part of it. */
+function realish(p: string): string {
+  const abs = path.resolve(p);
+  let existing = abs;
+  const rest: string[] = [];
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
+    rest.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  try {
+    return path.join(fs.realpathSync(existing), ...rest);
+  } catch {
+    return abs;
+  }
+}
+
+/** Why the build must not replace `outputDir`, or undefined when it may. */
+export function outputRefusal({ outputDir, contentDir, projectDir, force }: OutputGuard): string | undefined {
+  const forms = [...new Set([path.resolve(outputDir), realish(outputDir)])];
+  const content = [...new Set([path.resolve(contentDir), realish(contentDir)])];
+  const project = [...new Set([path.resolve(projectDir), realish(projectDir)])];
+  const home = os.homedir();
+  for (const out of forms) {
+    if (path.dirname(out) === out) return say.isRoot();
+    if (home && (inside(path.resolve(home), out) || inside(realish(home), out))) return say.isHome();
+    if (project.some((p) => inside(p, out))) return say.isProject();
+    if (content.some((c) => inside(out, c) || inside(c, out))) return say.isContent();
+  }
+  const stat = fs.lstatSync(outputDir, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (stat.isSymbolicLink()) return say.isLink();
+  if (!stat.isDirectory()) return say.isFile();
+  if (force) return undefined;
+  const entries = fs.readdirSync(outputDir);
+  if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return undefined;
+  return say.notOurs(entries.length);
+}
+
+/** Marks a folder as this program's output. */
+export function markOutput(dir: string) {
+  fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * Removes the staging (`<out>.tmp-<pid>`) and replaced (`<out>.old-<pid>-<time>`)
+ * folders of earlier builds into the same output whose process is gone. A
+ * folder is removed only if it carries the marker (or is empty): never one
+ * this program did not make, never a live build's.
+ */
+export function removeStaleFolders(outputDir: string): string[] {
+  const parent = path.dirname(path.resolve(outputDir));
+  const base = path.basename(path.resolve(outputDir));
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp-(\\d+)|old-(\\d+)-\\d+)$`);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1] ?? m[2]);
+    if (pid === process.pid || alive(pid)) continue;
+    const dir = path.join(parent, name);
+    try {
+      const entries = fs.readdirSync(dir);
+      if (entries.length && !entries.includes(OUTPUT_MARKER)) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      /* not ours to worry about: left as it is */
+    }
+  }
+  return removed;
+}
+
+/** A writer's message for a file-system error met while writing the output, or undefined for any other error. */
+export function outputErrorMessage(error: unknown, outputDir: string): string | undefined {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const where = (error as NodeJS.ErrnoException)?.path ?? outputDir;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return say.notWritable(where);
+    case "EROFS":
+      return say.readOnly(where);
+    case "ENOSPC":
+    case "EDQUOT":
+      return say.noSpace(where);
+    case "EXDEV":
+    case "EBUSY":
+      return say.cannotSwap(where);
+    case "ENOTDIR":
+    case "EEXIST":
+      return say.pathBlocked(where);
+    case "ENAMETOOLONG":
+      return say.nameTooLong();
+    default:
+      return undefined;
+  }
+}
