@@ -3,7 +3,6 @@
 // src/build/build-site.ts runs Eleventy with this configuration, for the
 // production build and for the preview alike.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -13,8 +12,7 @@ import { breadcrumbList, newsArticle } from "./src/site/structured-data.ts";
 import { searchPageStrings, ui } from "./src/strings.ts";
 import { absoluteUrl, urls } from "./src/urls.ts";
 
-export const ROOT = path.dirname(fileURLToPath(import.meta.url));
-export const LAYOUTS_DIR = path.join(ROOT, "layouts");
+import { ROOT } from "./src/paths.ts";
 
 export interface SiteInput {
   archive: Archive;

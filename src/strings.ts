@@ -232,6 +232,7 @@ export const outputMessages = {
   isLink: () => `đây là một liên kết (symlink) — dùng đường dẫn thật của thư mục cho --output`,
   notOurs: (entries: number) =>
     `thư mục đã có ${entries} mục và không do npm run build tạo ra; xây dựng sẽ thay thế toàn bộ thư mục này — chọn thư mục trống hoặc chưa có, hoặc thêm --force nếu chắc chắn muốn thay thế`,
+  cannotCreate: (where: string) => `không tạo được thư mục ở ${where} — chọn thư mục khác cho --output, ví dụ --output _site`,
   notWritable: (where: string) => `không có quyền ghi vào ${where} — cấp quyền ghi, hoặc chọn thư mục khác cho --output`,
   readOnly: (where: string) => `ổ đĩa chỉ đọc (${where}) — chọn thư mục khác cho --output`,
   noSpace: (where: string) => `ổ đĩa đã đầy khi ghi ${where} — giải phóng dung lượng rồi chạy lại; trang đã xây dựng trước đó được giữ nguyên`,

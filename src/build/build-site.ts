@@ -5,8 +5,9 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { configureSite, LAYOUTS_DIR, ROOT } from "../../eleventy.config.ts";
+import type Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { LAYOUTS_DIR, ROOT } from "../paths.ts";
 import { buildArchive, type Archive, type ArticlePage } from "../archive/build.ts";
 import type { Content } from "../content/model.ts";
 import { displayPath } from "../content/files.ts";
@@ -19,7 +20,7 @@ import { startSearchIndex, type SearchIndex } from "../search/write-index.ts";
 import { lastModified, sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory } from "./memory.js";
-import { markOutput, outputErrorMessage, outputRefusal, removeStaleFolders } from "./output-folder.ts";
+import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeStaleFolders } from "./output-folder.ts";
 import { processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
@@ -85,7 +86,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   removeStaleFolders(outputDir);
   try {
     const { result, index } = await renderSite({ ...options, pathPrefix }, staging);
-    if (!result.ok) return result;
+    if (!result.ok) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      return result;
+    }
     if (index) {
       // Writing the index takes Pagefind's indexer the most memory, so it
       // starts once the pages are written and what they needed is given back.
@@ -119,7 +123,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   step("load");
 
   fs.rmSync(staging, { recursive: true, force: true });
-  fs.mkdirSync(staging, { recursive: true });
+  makeFolder(staging);
   markOutput(staging);
   const { photos, failures } = await processPhotos(content, contentDir, PHOTO_CACHE);
   if (failures.length) return failed([...problems, ...photoFailureProblems(failures, photoUses)]);
@@ -131,11 +135,12 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const index = options.search === false ? undefined : (options.indexer ?? startSearchIndex)(searchRecords(archive, photos), outputFileCount(archive, content.media.length));
   step("search records");
   try {
+    const { Eleventy, configureSite } = await renderer();
     const eleventy = withoutSummary(
       new Eleventy(LAYOUTS_DIR, staging, {
         quietMode: true,
         pathPrefix,
-        config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, { archive, photos, pathPrefix }),
+        config: (eleventyConfig: UserConfig) => configureSite(eleventyConfig, { archive, photos, pathPrefix }),
       }),
     );
     const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
@@ -172,17 +177,24 @@ function afterwards(task: () => void, ms: number): Promise<void> {
  */
 export async function renderArticlePage(state: BuiltState, page: ArticlePage, outputDir: string, pathPrefix = "/"): Promise<void> {
   const archive = { ...state.archive, articles: [page] };
+  const { Eleventy, configureSite } = await renderer();
   const eleventy = withoutSummary(
     new Eleventy(path.join(LAYOUTS_DIR, "article.njk"), outputDir, {
       quietMode: true,
       pathPrefix,
-      config: (eleventyConfig: Parameters<typeof configureSite>[0]) => {
+      config: (eleventyConfig: UserConfig) => {
         eleventyConfig.setInputDirectory(LAYOUTS_DIR);
         configureSite(eleventyConfig, { archive, photos: state.photos, pathPrefix });
       },
     }),
   );
   await eleventy.write();
+}
+
+/** Eleventy and the site's configuration, loaded when a build first renders: a build that stops on the content's problems never needs them. */
+async function renderer() {
+  const [{ default: Eleventy }, { configureSite }] = await Promise.all([import("@11ty/eleventy"), import("../../eleventy.config.ts")]);
+  return { Eleventy, configureSite };
 }
 
 /**

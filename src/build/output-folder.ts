@@ -56,7 +56,12 @@ export function outputRefusal({ outputDir, contentDir, projectDir, force }: Outp
     if (project.some((p) => inside(p, out))) return say.isProject();
     if (content.some((c) => inside(out, c) || inside(c, out))) return say.isContent();
   }
-  const stat = fs.lstatSync(outputDir, { throwIfNoEntry: false });
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.lstatSync(outputDir, { throwIfNoEntry: false });
+  } catch (error) {
+    return outputErrorMessage(error, outputDir) ?? say.pathBlocked(outputDir);
+  }
   if (!stat) return undefined;
   if (stat.isSymbolicLink()) return say.isLink();
   if (!stat.isDirectory()) return say.isFile();
@@ -64,6 +69,21 @@ export function outputRefusal({ outputDir, contentDir, projectDir, force }: Outp
   const entries = fs.readdirSync(outputDir);
   if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return undefined;
   return say.notOurs(entries.length);
+}
+
+/**
+ * Creates a folder and its missing parents one by one. (Node's own
+ * `mkdirSync(dir, { recursive: true })` never returns when the file system
+ * answers ENOENT for a folder whose parent exists, as /proc does.)
+ */
+export function makeFolder(dir: string) {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  while (!fs.existsSync(at) && path.dirname(at) !== at) {
+    missing.unshift(at);
+    at = path.dirname(at);
+  }
+  for (const folder of missing) fs.mkdirSync(folder);
 }
 
 /** Marks a folder as this program's output. */
@@ -118,8 +138,13 @@ export function removeStaleFolders(outputDir: string): string[] {
 /** A writer's message for a file-system error met while writing the output, or undefined for any other error. */
 export function outputErrorMessage(error: unknown, outputDir: string): string | undefined {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const where = (error as NodeJS.ErrnoException)?.path ?? outputDir;
+  const raw = (error as NodeJS.ErrnoException)?.path ?? outputDir;
+  // The staging folder beside the output is the build's own business: name the output.
+  const where = raw.startsWith(`${outputDir}.`) ? outputDir : raw;
   switch (code) {
+    case "ENOENT":
+      // Only where the output is written: a content file that vanished is not the output's fault.
+      return raw.startsWith(outputDir) ? say.cannotCreate(where) : undefined;
     case "EACCES":
     case "EPERM":
       return say.notWritable(where);

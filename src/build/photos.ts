@@ -42,11 +42,16 @@ export async function processPhotos(content: Content, contentDir: string, cacheD
   const failures: PhotoFailure[] = [];
   await Promise.all(
     content.media.map(async (file) => {
+      const src = path.join(contentDir, file);
+      const options = { widths: WIDTHS, formats: FORMATS, outputDir, urlPath: OUTPUT_URL };
       try {
+        removeEmptyOutputs(src, options);
         // Widths above the photo's own are skipped: photos are never enlarged.
-        const metadata = (await Image(path.join(contentDir, file), { widths: WIDTHS, formats: FORMATS, outputDir, urlPath: OUTPUT_URL })) as unknown as Metadata;
+        const metadata = (await Image(src, options)) as unknown as Metadata;
         byUrl.set(urls.media(file), metadata);
       } catch (error) {
+        // A photo that fails part-way leaves empty files that the cache would take for its output next time.
+        removeEmptyOutputs(src, options);
         failures.push({ file, error: String((error as Error)?.message ?? error).split("\n")[0] });
       }
     }),
@@ -90,6 +95,20 @@ export async function processPhotos(content: Content, contentDir: string, cacheD
     },
   };
   return { photos, failures };
+}
+
+/** Deletes the empty files a failed resize left where a photo's outputs go (their names come from its header). */
+function removeEmptyOutputs(src: string, options: object) {
+  let stats: Metadata;
+  try {
+    stats = Image.statsSync(src, options) as unknown as Metadata;
+  } catch {
+    return; // no readable header: nothing was written
+  }
+  for (const out of Object.values(stats).flat()) {
+    const target = path.join((options as { outputDir: string }).outputDir, out.filename);
+    if (fs.statSync(target, { throwIfNoEntry: false })?.size === 0) fs.rmSync(target);
+  }
 }
 
 const IMG = /<img src="([^"]+)" alt="([^"]*)"[^>]*>/g;

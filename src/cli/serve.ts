@@ -16,7 +16,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import chokidar from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { ROOT } from "../../eleventy.config.ts";
+import { ROOT } from "../paths.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { buildMessages } from "../strings.ts";
 import { readOptions } from "./args.ts";

@@ -58,6 +58,7 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   let site = DEFAULT_SITE;
   if (fs.existsSync(siteFile)) {
     const parsed = readFile(siteFile, readYamlFile, problems, (src) => parseSite(src, context));
+    problems.push(...(parsed?.problems ?? []));
     site = parsed?.item ?? DEFAULT_SITE;
   }
   const awardKinds = new AwardKinds(site.awardKinds);

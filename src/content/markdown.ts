@@ -50,7 +50,8 @@ export function renderMarkdown(body: string, resolveImage: (image: BodyImage) =>
   return { html: md.renderer.render(tokens, md.options, {}), firstParagraph };
 }
 
-const IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)/g;
+// An image's address may hold one level of parentheses: ![a](javascript:alert(1)).
+const IMAGE = /!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)/g;
 
 /** Finds the photos of a body without parsing it as Markdown (for npm run check). */
 function scanImages(body: string, resolveImage: (image: BodyImage) => string | undefined) {
