@@ -67,8 +67,13 @@ export function outputRefusal({ outputDir, contentDir, projectDir, force }: Outp
   if (!stat.isDirectory()) return say.isFile();
   if (force) return undefined;
   const entries = fs.readdirSync(outputDir);
-  if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return undefined;
+  if (entries.length === 0 || entries.includes(OUTPUT_MARKER) || madeBeforeMarker(outputDir)) return undefined;
   return say.notOurs(entries.length);
+}
+
+/** Builds made before the marker existed are known by three files only they write together. */
+function madeBeforeMarker(dir: string): boolean {
+  return ["pagefind/pagefind.js", "tim-kiem/search.js", "sitemap.xml"].every((f) => fs.existsSync(path.join(dir, f)));
 }
 
 /**

@@ -47,6 +47,17 @@ describe("the output folder", () => {
     expect(refusal(out)).toBeUndefined();
   });
 
+  it("may be a build's output from before the marker, known by the files only a build writes together", () => {
+    const old = path.join(tmp, "_site-cu");
+    for (const f of ["pagefind/pagefind.js", "tim-kiem/search.js"]) {
+      fs.mkdirSync(path.dirname(path.join(old, f)), { recursive: true });
+      fs.writeFileSync(path.join(old, f), "");
+    }
+    expect(refusal(old)).toBe(outputMessages.notOurs(2));
+    fs.writeFileSync(path.join(old, "sitemap.xml"), "");
+    expect(refusal(old)).toBeUndefined();
+  });
+
   it("names the file-system problem a writer can fix, and nothing else", () => {
     const err = (code: string, p: string) => Object.assign(new Error(code), { code, path: p });
     expect(outputErrorMessage(err("EACCES", "/srv/site.tmp-12"), "/srv/site")).toBe(outputMessages.notWritable("/srv/site"));
