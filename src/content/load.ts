@@ -79,7 +79,7 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   problems.push(
     ...checkReferences(
       all.flatMap((p) => p.references),
-      { campaigns: campaigns.map((p) => p.id).filter(isValidSlug), awards: awardLists.map((p) => p.id).filter(isValidSlug) },
+      { campaigns: campaigns.ids.filter(isValidSlug), awards: awardLists.ids.filter(isValidSlug) },
     ),
   );
   const addressed = [...campaigns, ...awardLists, ...articles.filter((p) => p.item && published(p.item))];
@@ -151,15 +151,26 @@ function readFile<P>(abs: string, read: Reader, problems: Problem[], parse: (src
   return source ? parse(source) : undefined;
 }
 
-/** Parses every Markdown file below content/<folder>, in a stable order; each result carries its file's id (its name). */
-function readFolder<P extends Parsed<unknown>>(root: string, folder: string, problems: Problem[], parse: (src: SourceFile, id: string) => P): (P & { id: string; file: string })[] {
+/**
+ * Parses every Markdown file below content/<folder>, in a stable order; each
+ * result carries its file's id (its name). `ids` are the ids of every file
+ * found, read or not: a file that cannot be read is reported once, not again
+ * by every file that names it.
+ */
+function readFolder<P extends Parsed<unknown>>(
+  root: string,
+  folder: string,
+  problems: Problem[],
+  parse: (src: SourceFile, id: string) => P,
+): (P & { id: string; file: string })[] & { ids: string[] } {
   const { files, problems: listing } = markdownFiles(path.join(root, folder));
   problems.push(...listing);
-  return files.flatMap((abs) => {
-    const id = path.basename(abs, ".md");
-    const parsed = readFile(abs, readSource, problems, (src) => parse(src, id));
-    return parsed ? [Object.assign(parsed, { id, file: displayPath(abs) })] : [];
+  const ids = files.map((abs) => path.basename(abs, ".md"));
+  const parsed = files.flatMap((abs, i) => {
+    const result = readFile(abs, readSource, problems, (src) => parse(src, ids[i]));
+    return result ? [Object.assign(result, { id: ids[i], file: displayPath(abs) })] : [];
   });
+  return Object.assign(parsed, { ids });
 }
 
 /** Keeps only references that resolve, so that the archive never meets a dangling id (a build with errors stops before it anyway). */

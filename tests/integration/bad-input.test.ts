@@ -209,6 +209,12 @@ const CASES: Case[] = [
     parts: ['campaigns/toan-dan.md:3  started: phải là một năm gồm 4 chữ số (đang là "năm 2012")', /(^| )1 lỗi trong 1 tệp/m],
   },
   {
+    name: "an award list with broken YAML, named by an article (one error, not one per article)",
+    files: { "awards/2018/2017-toan-dan.md": "---\ntitle: [Khen thưởng\ndate: 2018-01-15\n---\n" },
+    code: 1,
+    parts: ["awards/2018/2017-toan-dan.md:2  lỗi cú pháp YAML: dấu [ mở", /(^| )1 lỗi trong 1 tệp/m],
+  },
+  {
     name: "an award list with a bad rank, an unknown award kind and a recipient twice (all three)",
     files: { "awards/2019/ds.md": awardList("  - award: Giấy khenn\n    by: GĐ\n    collectives: [Đội 1, Đội 1]\n    individuals:\n      - { name: Nguyễn Văn A, rank: 3 }") },
     code: 1,
