@@ -1,22 +1,21 @@
 // Eleventy glue: what it renders (layouts/), with which data (the archive,
 // computed in src/ before Eleventy starts), filters and files to copy.
-// src/build/build-site.ts runs Eleventy with this configuration, for the
+// src/pipeline/build-site.ts runs Eleventy with this configuration, for the
 // production build and for the preview alike.
-import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Archive, ArticlePage, Crumb } from "./src/archive/build.ts";
-import type { Photos } from "./src/build/photos.ts";
+import type { Archive, ArticlePage, Crumb } from "./src/archive/archive.ts";
+import type { Photos } from "./src/pipeline/photos.ts";
 import { breadcrumbList, newsArticle } from "./src/site/structured-data.ts";
 import { searchPageStrings, ui } from "./src/strings.ts";
 import { absoluteUrl, urls } from "./src/urls.ts";
 
-import { ROOT } from "./src/paths.ts";
+import { COPIED } from "./src/paths.ts";
 
 export interface SiteInput {
   archive: Archive;
-  /** The content's photos, resized (src/build/photos.ts). */
+  /** The content's photos, resized (src/pipeline/photos.ts). */
   photos: Photos;
   /** The sub-path the site is built for ("/" at a domain root). */
   pathPrefix: string;
@@ -57,9 +56,7 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
   eleventyConfig.addFilter("picture", (src: string, alt: string, eager = false) => input.photos.picture(src, alt, { eager }) ?? "");
 
   // Files copied as they are: the stylesheet and the search scripts.
-  eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "static")]: "assets" });
-  eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "src/search/client/search.js")]: urls.searchModule().slice(1) });
-  eleventyConfig.addPassthroughCopy({ [path.join(ROOT, "src/search/client/page.js")]: urls.searchPage().slice(1) });
+  for (const [source, url] of Object.entries(COPIED)) eleventyConfig.addPassthroughCopy({ [source]: url.slice(1) });
 
   // Under a sub-path (--path-prefix), every link and source written site-relative
   // gets it. At a domain root there is nothing to rewrite, and the plugin, which

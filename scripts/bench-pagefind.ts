@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as pagefind from "pagefind";
-import { buildArchive } from "../src/archive/build.ts";
+import { archiveOf } from "../src/archive/archive.ts";
 import { loadContent } from "../src/content/load.ts";
 import { searchRecords } from "../src/search/documents.ts";
 import { fragmentBudget } from "../src/search/write-index.ts";
@@ -19,7 +19,7 @@ const { values } = parseArgs({ options: { articles: { type: "string", default: "
 const content = path.join(ROOT, ".tmp", "bench", `corpus-${values.articles}`, "content");
 if (!fs.existsSync(content)) throw new Error(`${content} is missing: run npm run bench -- --sizes ${values.articles} first`);
 
-const records = searchRecords(buildArchive(loadContent({ contentDir: content }).content));
+const records = searchRecords(archiveOf(loadContent({ contentDir: content }).content));
 const site = path.join(ROOT, ".tmp", "bench", `corpus-${values.articles}`, "site");
 // The fragment budget the build gave: from the files of the site it built, the index's own left out.
 const otherFiles = fs.existsSync(site) ? (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => !f.startsWith("pagefind") && fs.statSync(path.join(site, f)).isFile()).length : 0;

@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildArchive } from "../src/archive/build.ts";
+import { archiveOf } from "../src/archive/archive.ts";
 import { loadContent } from "../src/content/load.ts";
 import { serveStatic } from "../src/dev/static-server.ts";
 import { fold, queryWords } from "../src/search/client/search.js";
@@ -48,7 +48,7 @@ const index = folderSize(path.join(site, "pagefind"));
 const all = folderSize(site);
 
 // Query words by document frequency over the articles, as a reader would type them (no marks).
-const archive = buildArchive(loadContent({ contentDir: content }).content);
+const archive = archiveOf(loadContent({ contentDir: content }).content);
 const df = new Map<string, number>();
 for (const a of archive.articles) {
   const words: string[] = queryWords(htmlToText(a.html)).map((w: string) => fold(w).toLowerCase());

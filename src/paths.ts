@@ -1,8 +1,23 @@
-// Where the generator's own files are, wherever it is run from.
+// Where the generator's own files are, wherever it is run from, and which of
+// them the build copies into the site as they are.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { urls } from "./urls.ts";
 
 /** The project's root: package.json, layouts/, static/. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Eleventy's input: one template per kind of page. */
 export const LAYOUTS_DIR = path.join(ROOT, "layouts");
+
+/** Files the build copies as they are: source (a file, or a folder copied whole) → its address in the site. */
+export const COPIED: Record<string, string> = {
+  [path.join(ROOT, "static")]: path.posix.dirname(urls.stylesheet()),
+  [path.join(ROOT, "src/search/client/search.js")]: urls.searchModule(),
+  [path.join(ROOT, "src/search/client/page.js")]: urls.searchPage(),
+};
+
+/** How many files COPIED puts in the output. */
+export function copiedFileCount(): number {
+  return Object.keys(COPIED).reduce((n, source) => n + (fs.statSync(source).isDirectory() ? fs.readdirSync(source, { recursive: true }).length : 1), 0);
+}

@@ -12,6 +12,9 @@ export const urls = {
   campaigns: () => "/phong-trao/",
   campaign: (id: string, page = 1) => paged(`/phong-trao/${id}/`, page),
   awards: () => "/khen-thuong/",
+  /** The anchor of a year's section on the award lists' page, and its address. */
+  yearAnchor: (year: number) => `nam-${year}`,
+  awardYear: (year: number) => `/khen-thuong/#nam-${year}`,
   awardList: (year: number, id: string) => `/khen-thuong/${year}/${id}/`,
   awardListCsv: (year: number, id: string) => `/khen-thuong/${year}/${id}/danh-sach.csv`,
   recipients: () => "/khen-thuong/don-vi/",
@@ -26,6 +29,10 @@ export const urls = {
   feed: () => "/feed.xml",
   campaignFeed: (id: string) => `/phong-trao/${id}/feed.xml`,
   sitemap: () => "/sitemap.xml",
+  robots: () => "/robots.txt",
+  notFound: () => "/404.html",
+  /** The folder of resized photos. */
+  photos: () => "/anh/",
   /** A photo from the content folder, by its path relative to content/ (POSIX separators). */
   media: (contentRelativePath: string) => `/media/${contentRelativePath.split("/").map(encodeURIComponent).join("/")}`,
 };

@@ -1,6 +1,6 @@
 // Evaluation queries: three consecutive words of an article's text whose
 // phrase, once folded, occurs in no other article, drawn deterministically.
-import { buildArchive } from "../../src/archive/build.ts";
+import { archiveOf } from "../../src/archive/archive.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { fold, WORD_SEPARATORS } from "../../src/search/client/search.js";
 import { htmlToText } from "../../src/search/documents.ts";
@@ -25,7 +25,7 @@ const clean = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 
 export function makeQueries(contentDir: string, count: number, seed: string): Pair[] {
   const { content } = loadContent({ contentDir });
-  const archive = buildArchive(content);
+  const archive = archiveOf(content);
   const docs = archive.articles.map((a) => ({
     url: a.url,
     words: htmlToText(a.html).normalize("NFC").split(WORD_SEPARATORS).map(clean).filter(Boolean),

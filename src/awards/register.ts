@@ -3,7 +3,7 @@
 // of the CSV downloads. Plain functions over the content model.
 import { stringify } from "csv-stringify/sync";
 import { vietnamese } from "../archive/order.ts";
-import type { AwardGroup, AwardList, Individual } from "../content/model.ts";
+import type { AwardGroup, AwardList, Individual, Link } from "../content/model.ts";
 import { csvHeader, ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
@@ -11,10 +11,6 @@ import { urls } from "../urls.ts";
 import { collectiveKey, givenName, individualKey, type RecipientKind } from "./identity.ts";
 import type { AwardKinds } from "./kinds.ts";
 
-export interface Link {
-  title: string;
-  url: string;
-}
 
 export interface RegisterEntry {
   year: number;
@@ -52,7 +48,7 @@ export function recipientsOf(group: AwardGroup): { kind: RecipientKind; key: str
  * @param lists award lists, newest first
  * @param reportedBy the articles that report each list, by list id
  */
-export function buildRecipients(lists: AwardList[], reportedBy: Map<string, Link[]>): Recipient[] {
+export function collectRecipients(lists: AwardList[], reportedBy: Map<string, Link[]>): Recipient[] {
   const byKey = new Map<string, Recipient>();
   for (const list of lists) {
     for (const group of list.groups) {

@@ -2,7 +2,7 @@
 // What the command does, apart from the process it runs in (build.ts), so
 // that tests can run it as a writer would and read its exit code and output.
 import fs from "node:fs";
-import { buildSite } from "../build/build-site.ts";
+import { buildSite } from "../pipeline/build-site.ts";
 import { formatProblem, sortProblems } from "../content/problems.ts";
 import { buildMessages, summaryLine } from "../strings.ts";
 import { formatLong } from "../text/dates.ts";

@@ -19,6 +19,7 @@ import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { ROOT } from "../paths.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { buildMessages } from "../strings.ts";
+import { escapeHtml } from "../text/html.ts";
 import { readOptions } from "./args.ts";
 
 const { values } = readOptions({
@@ -30,7 +31,6 @@ const contentDir = path.resolve(values.content as string);
 const outputDir = path.resolve(values.output as string);
 const port = Number(values.port);
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 const hashOf = (file: string) => {
   try {
@@ -78,7 +78,7 @@ const server = new PreviewServer("preview", outputDir, { port, domDiff: false, s
 
 // Builds run on a thread of their own (preview-builder.ts), so that this
 // thread's server answers while a full rebuild reads every file.
-const builder = new Worker(new URL("../build/preview-thread.js", import.meta.url), { workerData: { contentDir, outputDir } });
+const builder = new Worker(new URL("../pipeline/preview-thread.js", import.meta.url), { workerData: { contentDir, outputDir } });
 builder.on("error", (error) => {
   console.error(error);
   process.exit(1);

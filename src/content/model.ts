@@ -10,6 +10,12 @@ export interface Photo {
   caption?: string;
 }
 
+/** A titled address: what a link shows and where it goes. */
+export interface Link {
+  title: string;
+  url: string;
+}
+
 export interface Tag {
   name: string;
   slug: string;

@@ -2,7 +2,7 @@
 // the text a reader may search for, with the page's filters, sort key and the
 // little metadata a result shows. Navigation, breadcrumbs and neighbour lists
 // are never part of it.
-import type { Archive, ArticlePage, AwardListPage, RecipientPage } from "../archive/build.ts";
+import type { Archive, ArticlePage, AwardListPage, RecipientPage } from "../archive/archive.ts";
 import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
 import { decodeEntities } from "../text/html.ts";

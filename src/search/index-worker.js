@@ -5,7 +5,7 @@
 // and answers { cancelled }.
 import childProcess from "node:child_process";
 import { parentPort, workerData } from "node:worker_threads";
-import { releaseMemory } from "../build/memory.js";
+import { releaseMemory } from "../pipeline/memory.js";
 
 // Pagefind's indexer is a process this thread starts. Once this thread is
 // terminated nobody would collect that process when it exits, and it would

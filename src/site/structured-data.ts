@@ -1,6 +1,6 @@
 // JSON-LD for search engines: NewsArticle for articles, BreadcrumbList for
 // every page's breadcrumbs. Plain objects; the layout serializes them.
-import type { ArticlePage, Crumb } from "../archive/build.ts";
+import type { ArticlePage, Crumb } from "../archive/archive.ts";
 import type { SiteSettings } from "../content/model.ts";
 
 export type Absolute = (url: string) => string;

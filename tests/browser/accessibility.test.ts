@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { serveStatic, type StaticServer } from "../../src/dev/static-server.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { makeContent, SAMPLE_CONTENT } from "../helpers/content.ts";

@@ -4,8 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import { quickArticle } from "../../src/build/quick-article.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { quickArticle } from "../../src/pipeline/quick-article.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { makeContent, SAMPLE_CONTENT, snapshot } from "../helpers/content.ts";
 import { page } from "../helpers/site.ts";

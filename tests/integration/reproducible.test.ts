@@ -1,7 +1,7 @@
 // The same content builds byte-identical output folders.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { makeContent, SAMPLE_CONTENT, snapshot } from "../helpers/content.ts";
 
 describe("reproducible builds", () => {

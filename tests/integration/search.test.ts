@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { serveStatic, type StaticServer } from "../../src/dev/static-server.ts";
 import { makeContent, SAMPLE_CONTENT, snapshot } from "../helpers/content.ts";
 

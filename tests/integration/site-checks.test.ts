@@ -6,7 +6,7 @@ import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { makeContent, REPO, SAMPLE_CONTENT } from "../helpers/content.ts";
 import { htmlFiles, page } from "../helpers/site.ts";
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { makeContent, REPO, runCli, SAMPLE_CONTENT, writeFiles } from "../helpers/content.ts";
 import { page } from "../helpers/site.ts";

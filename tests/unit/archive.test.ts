@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildArchive, PER_PAGE } from "../../src/archive/build.ts";
+import { archiveOf, PER_PAGE } from "../../src/archive/archive.ts";
 import { neighboursIn } from "../../src/archive/neighbours.ts";
 import { chronological, newestFirst } from "../../src/archive/order.ts";
 import { pageBar, paginate } from "../../src/archive/paginate.ts";
@@ -62,7 +62,7 @@ describe("pagination", () => {
   });
 });
 
-describe("buildArchive", () => {
+describe("archiveOf", () => {
   const camps = [campaign("toan-dan", "Toàn dân bảo vệ an ninh Tổ quốc"), campaign("an-toan", "An toàn về an ninh, trật tự")];
   const arts = [
     article("a1", "2016-05-01", { campaigns: ["toan-dan"], tags: [{ name: "Ba Bể", slug: "ba-be" }] }),
@@ -75,7 +75,7 @@ describe("buildArchive", () => {
     kind: "awardList", id: "ds", file: "ds.md", year: 2018, url: urls.awardList(2018, "ds"), title: "DS", date: "2018-01-15T00:00:00.000+07:00",
     time: 0, campaigns: ["an-toan"], groups: [{ award: "Giấy khen", by: "GĐ", collectives: ["A", "B", "C"], individuals: [{ name: "X" }, { name: "Y" }] }], html: "",
   };
-  const archive = buildArchive(content(arts, { campaigns: camps, awardLists: [list] }));
+  const archive = archiveOf(content(arts, { campaigns: camps, awardLists: [list] }));
   const page = (slug: string) => archive.articles.find((a) => a.slug === slug)!;
 
   it("lists articles newest first and years newest first with counts", () => {
@@ -125,7 +125,7 @@ describe("buildArchive", () => {
 
   it("paginates a year by PER_PAGE with breadcrumbs back to its first page", () => {
     const many = Array.from({ length: PER_PAGE * 2 + 1 }, (_, i) => article(`m${String(i).padStart(3, "0")}`, `2019-01-01T${String(i % 24).padStart(2, "0")}:00`));
-    const a = buildArchive(content(many));
+    const a = archiveOf(content(many));
     expect(a.yearPages.map((p) => p.url)).toEqual(["/tin-tuc/2019/", "/tin-tuc/2019/trang-2/", "/tin-tuc/2019/trang-3/"]);
     expect(a.yearPages[2].items).toHaveLength(1);
     expect(a.yearPages[1].breadcrumbs.at(-2)).toEqual({ title: "2019", url: "/tin-tuc/2019/" });

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeFolder, OUTPUT_MARKER, outputErrorMessage, outputRefusal } from "../../src/build/output-folder.ts";
+import { makeFolder, OUTPUT_MARKER, outputErrorMessage, outputRefusal } from "../../src/pipeline/output-folder.ts";
 import { neutraliseCell, toCsv } from "../../src/awards/register.ts";
 import { guessEncoding } from "../../src/content/encoding.ts";
 import { ROOT } from "../../src/paths.ts";

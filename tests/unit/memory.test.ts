@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { releaseMemory } from "../../src/build/memory.js";
+import { releaseMemory } from "../../src/pipeline/memory.js";
 
 describe("releaseMemory", () => {
   it("collects what nothing references any more", async () => {

@@ -2,10 +2,10 @@
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { buildArchive } from "../../src/archive/build.ts";
+import { archiveOf } from "../../src/archive/archive.ts";
 import { collectiveKey, givenName, individualKey } from "../../src/awards/identity.ts";
 import { AwardKinds } from "../../src/awards/kinds.ts";
-import { buildRecipients, byKindThenName, csvRows, statistics, toCsv } from "../../src/awards/register.ts";
+import { collectRecipients, byKindThenName, csvRows, statistics, toCsv } from "../../src/awards/register.ts";
 import { comparable, similarPairs } from "../../src/awards/similar.ts";
 import { loadContent } from "../../src/content/load.ts";
 import type { AwardList } from "../../src/content/model.ts";
@@ -13,7 +13,7 @@ import { formatProblem } from "../../src/content/problems.ts";
 import { makeContent, SAMPLE_CONTENT } from "../helpers/content.ts";
 
 const sample = loadContent({ contentDir: SAMPLE_CONTENT }).content;
-const archive = buildArchive(sample);
+const archive = archiveOf(sample);
 
 function list(id: string, year: number, groups: AwardList["groups"]): AwardList {
   return { kind: "awardList", id, file: `${id}.md`, year, url: `/khen-thuong/${year}/${id}/`, title: id.toUpperCase(), date: `${year}-06-01T00:00:00.000+07:00`, time: year, campaigns: [], groups, html: "" };
@@ -34,7 +34,7 @@ describe("recipient identity", () => {
     expect(individualKey({ name: "Nguyễn Văn A" })).not.toBe(collectiveKey("Nguyễn Văn A"));
   });
   it("merges one recipient across lists and keeps the newest spelling and rank", () => {
-    const rs = buildRecipients(
+    const rs = collectRecipients(
       [
         list("moi", 2019, [{ award: "Giấy khen", by: "GĐ", collectives: ["CÔNG AN HUYỆN BA BỂ"], individuals: [{ name: "Hà Văn B", rank: "Thiếu tá", unit: "Phòng Tham mưu" }] }]),
         list("cu", 2017, [{ award: "Bằng khen", by: "UBND", collectives: ["Công an huyện Ba Bể".normalize("NFD")], individuals: [{ name: "Hà  Văn B", rank: "Đại úy", unit: "Phòng Tham mưu" }] }]),
@@ -50,7 +50,7 @@ describe("recipient identity", () => {
     expect(rs[0].entries[1].reportedBy).toEqual([{ title: "Bài", url: "/tin-tuc/2017/bai/" }]);
   });
   it("gives distinct recipients with the same slug distinct URLs", () => {
-    const rs = buildRecipients([list("a", 2019, [{ award: "Giấy khen", by: "GĐ", collectives: ["Thôn Bản Đính", "Thôn Bàn Đinh"], individuals: [] }])], new Map());
+    const rs = collectRecipients([list("a", 2019, [{ award: "Giấy khen", by: "GĐ", collectives: ["Thôn Bản Đính", "Thôn Bàn Đinh"], individuals: [] }])], new Map());
     expect(rs.map((r) => r.url).sort()).toEqual(["/khen-thuong/don-vi/thon-ban-dinh-2/", "/khen-thuong/don-vi/thon-ban-dinh/"]);
   });
 });

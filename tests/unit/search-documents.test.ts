@@ -1,12 +1,12 @@
 // What the search index is given for each page.
 import { describe, expect, it } from "vitest";
-import { buildArchive } from "../../src/archive/build.ts";
+import { archiveOf } from "../../src/archive/archive.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { displayForm, FIELD_BREAK, WORD_SEPARATORS } from "../../src/search/client/search.js";
 import { htmlToText, searchRecords } from "../../src/search/documents.ts";
 import { SAMPLE_CONTENT } from "../helpers/content.ts";
 
-const archive = buildArchive(loadContent({ contentDir: SAMPLE_CONTENT }).content);
+const archive = archiveOf(loadContent({ contentDir: SAMPLE_CONTENT }).content);
 const records = searchRecords(archive);
 const byUrl = (url: string) => records.find((r) => r.url === url)!;
 

@@ -7,8 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { LAYOUTS_DIR, ROOT } from "../paths.ts";
-import { buildArchive, type Archive, type ArticlePage } from "../archive/build.ts";
+import { copiedFileCount, LAYOUTS_DIR, ROOT } from "../paths.ts";
+import { archiveOf, type Archive, type ArticlePage } from "../archive/archive.ts";
 import type { Content } from "../content/model.ts";
 import { displayPath } from "../content/files.ts";
 import { loadAndCheckContent, type HeldArticle } from "../content/load.ts";
@@ -17,11 +17,11 @@ import { sortProblems, type Problem } from "../content/problems.ts";
 import { outputMessages, problems as say } from "../strings.ts";
 import { searchRecords } from "../search/documents.ts";
 import { startSearchIndex, type SearchIndex } from "../search/write-index.ts";
-import { lastModified, sitemapXml } from "../site/sitemap.ts";
+import { sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory } from "./memory.js";
 import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeStaleFolders } from "./output-folder.ts";
-import { processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
+import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
 export const PHOTO_CACHE = path.join(ROOT, ".cache", "photos");
@@ -129,7 +129,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   if (failures.length) return failed([...problems, ...photoFailureProblems(failures, photoUses)]);
   for (const item of [...content.articles, ...content.campaigns, ...content.awardLists]) item.html = withPictures(item.html, photos);
   step("photos");
-  const archive = buildArchive(content);
+  const archive = archiveOf(content);
   step("archive");
   // Pagefind's indexer adds the records in its own process while Eleventy renders.
   const index = options.search === false ? undefined : (options.indexer ?? startSearchIndex)(searchRecords(archive, photos), outputFileCount(archive, content.media.length));
@@ -144,11 +144,10 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
       }),
     );
     const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
-    const written = (templates.flat(Infinity) as { url?: string | false }[]).map((t) => t.url);
+    const written = templates.flat(Infinity);
     photos.writeTo(staging);
-    const pageUrls = written.filter((u): u is string => typeof u === "string");
     const absolute = (url: string) => absoluteUrl(archive.site.url, pathPrefix, url);
-    fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(pageUrls, lastModified(archive), absolute));
+    fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(archive.pages, absolute));
     step("pages");
     const state = options.keepState ? { content, archive, photos } : undefined;
     return { result: { ok: true, problems, drafts, scheduled, pages: written.length, siteUrl: archive.site.url, state }, index };
@@ -207,12 +206,10 @@ function withoutSummary(eleventy: Eleventy): Eleventy {
   return eleventy;
 }
 
-/** The files the build writes besides the search index, counted before it writes them. */
+/** The files the build writes besides the search index, counted from the archive's own lists before they are written. */
 function outputFileCount(archive: Archive, photos: number): number {
-  const pages = archive.articles.length + archive.yearPages.length + archive.campaignPages.length + archive.tagPages.length + archive.recipients.length;
-  const lists = archive.awardLists.length * 2; // page and CSV
-  const fixed = 20 + archive.campaignFeeds.length; // home, indexes, 404, search, feeds, sitemap, robots, stylesheet, scripts
-  return pages + lists + fixed + photos * 6;
+  const marker = 1;
+  return archive.pages.length + archive.otherFiles.length + copiedFileCount() + marker + photos * FILES_PER_PHOTO;
 }
 
 /**

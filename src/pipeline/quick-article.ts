@@ -1,10 +1,9 @@
 // The preview's quick path for an edited article: the page is rebuilt from
 // the one file and the last build's archive, in about a second at any archive
 // size; the full rebuild that follows brings every list up to date.
-import { articleBreadcrumbs, type ArticlePage } from "../archive/build.ts";
+import { articlePage } from "../archive/archive.ts";
 import { loadOneArticle } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
-import { formatLong } from "../text/dates.ts";
 import { withPictures } from "./photos.ts";
 import { renderArticlePage, type BuiltState } from "./build-site.ts";
 
@@ -22,14 +21,9 @@ export async function quickArticle(state: BuiltState, contentDir: string, file: 
   if (!article || !previous) return "full";
   const moved = ["url", "time", "campaigns", "awards", "draft", "scheduled", "image"] as const;
   if (moved.some((k) => !same(article[k], previous[k])) || !same(article.tags, previous.tags)) return "full";
-  const page: ArticlePage = {
-    ...previous,
-    ...article,
-    html: withPictures(article.html, state.photos),
-    breadcrumbs: articleBreadcrumbs(article),
-    dateText: formatLong(article.date, article.hasTime),
-    updatedText: article.updated ? formatLong(article.updated) : undefined,
-  };
+  // Its place in the archive (links, neighbours) has not moved: it is the last build's.
+  const { campaignLinks, tagLinks, awardLinks, newer, older, neighboursFrom, previous: before, next } = previous;
+  const page = articlePage({ ...article, html: withPictures(article.html, state.photos) }, { campaignLinks, tagLinks, awardLinks, newer, older, neighboursFrom, previous: before, next });
   await renderArticlePage(state, page, outputDir);
   return problems;
 }

@@ -12,9 +12,11 @@ import { urls } from "../urls.ts";
 
 const WIDTHS = [320, 640, 960];
 const FORMATS = ["webp", "jpeg"];
+/** The most files one photo becomes (fewer when it is smaller than the widths). */
+export const FILES_PER_PHOTO = WIDTHS.length * FORMATS.length;
 /** The article column is at most 46rem (736px) wide. */
 export const SIZES = "(min-width: 46rem) 736px, 100vw";
-const OUTPUT_URL = "/anh/";
+const OUTPUT_URL = urls.photos();
 
 type Metadata = Record<string, { url: string; width: number; height: number; sourceType?: string; srcset: string; filename: string }[]>;
 
@@ -25,7 +27,7 @@ export interface Photos {
   thumbnail(mediaUrl: string): string | undefined;
   /** The largest JPEG of a photo, for previews (Open Graph), with its size. */
   large(mediaUrl: string): { url: string; width: number; height: number } | undefined;
-  /** Links every file the photos need into <outputDir>/anh/. */
+  /** Links every file the photos need into the output's photo folder (urls.photos()). */
   writeTo(outputDir: string): void;
 }
 
@@ -79,7 +81,7 @@ export async function processPhotos(content: Content, contentDir: string, cacheD
       return last && { url: last.url, width: last.width, height: last.height };
     },
     writeTo(target) {
-      const dir = path.join(target, "anh");
+      const dir = path.join(target, OUTPUT_URL);
       fs.mkdirSync(dir, { recursive: true });
       for (const metadata of byUrl.values()) {
         for (const m of Object.values(metadata).flat()) {

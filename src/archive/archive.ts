@@ -3,8 +3,8 @@
 // with their counts and reporting articles, breadcrumbs and pagination.
 // Sorting dominates: O(n log n) in the number of items.
 import { AwardKinds } from "../awards/kinds.ts";
-import { buildRecipients, csvRows, recipientsOf, statistics, toCsv, type Recipient, type StatTable } from "../awards/register.ts";
-import type { Article, AwardGroup, AwardList, Campaign, Content, SiteSettings } from "../content/model.ts";
+import { collectRecipients, csvRows, recipientsOf, statistics, toCsv, type Recipient, type StatTable } from "../awards/register.ts";
+import type { Article, AwardGroup, AwardList, Campaign, Content, Link, SiteSettings } from "../content/model.ts";
 import { ui } from "../strings.ts";
 import { formatLong, formatShort } from "../text/dates.ts";
 import { urls } from "../urls.ts";
@@ -18,18 +18,16 @@ export const NEIGHBOURS = 5;
 export const LATEST = 10;
 export const FEED_SIZE = 50;
 
-const lastChange = (a: Article) => (a.updated && a.updated > a.date ? a.updated : a.date);
+/** When an article last changed: its correction (`updated`), else its publication. The feeds, the sitemap and the pages all use this. */
+export const lastChange = (a: Article) => (a.updated && a.updated > a.date ? a.updated : a.date);
 /** Newest change first: the feed order. */
-const byLastChange = (a: Article, b: Article) => (lastChange(a) < lastChange(b) ? 1 : lastChange(a) > lastChange(b) ? -1 : newestFirst(a, b));
-
-export interface Link {
-  title: string;
-  url: string;
-}
+const byLastChange = (a: ArticlePage, b: ArticlePage) => (a.changed < b.changed ? 1 : a.changed > b.changed ? -1 : newestFirst(a, b));
 
 /** An article as other pages list it. */
 export interface ArticleRef extends Link {
   date: string;
+  /** When it last changed (see lastChange). */
+  changed: string;
   /** The date as lists show it: "15/01/2018". */
   day: string;
   year: number;
@@ -44,6 +42,8 @@ export interface Crumb {
 }
 
 export interface ArticlePage extends Article {
+  /** When it last changed (see lastChange). */
+  changed: string;
   /** "Thứ Hai, 15/01/2018 - 08:30" */
   dateText: string;
   updatedText?: string;
@@ -126,8 +126,21 @@ export interface TagSummary extends Link {
   count: number;
 }
 
+/** An HTML page of the site and when what it shows last changed (ISO), for the sitemap. */
+export interface PageEntry {
+  url: string;
+  changed?: string;
+}
+
+/** What an article's page shows that comes from the rest of the archive: its links and neighbours. */
+export type ArticleContext = Pick<ArticlePage, "campaignLinks" | "tagLinks" | "awardLinks" | "newer" | "older" | "neighboursFrom" | "previous" | "next">;
+
 export interface Archive {
   site: SiteSettings;
+  /** Every HTML page the site has but the 404 page, with when it last changed: the sitemap. */
+  pages: PageEntry[];
+  /** Every other file the layouts write (feeds, CSV, robots.txt, 404.html), by address. */
+  otherFiles: string[];
   latest: ArticleRef[];
   articles: ArticlePage[];
   years: YearSummary[];
@@ -154,13 +167,24 @@ const campaignsCrumb: Crumb = { title: ui.campaigns, url: urls.campaigns() };
 const awardsCrumb: Crumb = { title: ui.awards, url: urls.awards() };
 const tagsCrumb: Crumb = { title: ui.tags, url: urls.tags() };
 
-/** An article's breadcrumbs: home, news, its year, its title. */
-export function articleBreadcrumbs(a: Article): Crumb[] {
-  return [home, news, { title: String(a.year), url: urls.year(a.year) }, { title: a.title }];
+/**
+ * An article's page: the article, what is shown of it (its dates, its
+ * breadcrumbs) and its place in the archive. The full build and the preview's
+ * quick path (which keeps the context of the last build) both make it here.
+ */
+export function articlePage(a: Article, context: ArticleContext): ArticlePage {
+  return {
+    ...a,
+    changed: lastChange(a),
+    dateText: formatLong(a.date, a.hasTime),
+    updatedText: a.updated ? formatLong(a.updated) : undefined,
+    breadcrumbs: [home, news, { title: String(a.year), url: urls.year(a.year) }, { title: a.title }],
+    ...context,
+  };
 }
 
 const refOf = (a: Article): ArticleRef => {
-  const ref: ArticleRef = { title: a.title, url: a.url, date: a.date, day: formatShort(a.date), year: a.year };
+  const ref: ArticleRef = { title: a.title, url: a.url, date: a.date, changed: lastChange(a), day: formatShort(a.date), year: a.year };
   if (a.draft) ref.draft = true;
   if (a.scheduled) ref.scheduled = true;
   return ref;
@@ -175,7 +199,7 @@ export function countsOf(groups: AwardGroup[]): string {
   return ui.counts(c, i);
 }
 
-export function buildArchive(content: Content): Archive {
+export function archiveOf(content: Content): Archive {
   const articles = [...content.articles].sort(newestFirst);
   const awardLists = [...content.awardLists].sort(newestFirst);
   const refs = new Map(articles.map((a) => [a, refOf(a)]));
@@ -199,11 +223,7 @@ export function buildArchive(content: Content): Archive {
     const first = a.campaigns[0];
     const near = first ? perCampaign.get(first)!.get(a)! : global.get(a)!;
     const around = global.get(a)!;
-    return {
-      ...a,
-      dateText: formatLong(a.date, a.hasTime),
-      updatedText: a.updated ? formatLong(a.updated) : undefined,
-      breadcrumbs: articleBreadcrumbs(a),
+    return articlePage(a, {
       campaignLinks: a.campaigns.map((id) => ({ title: campaignById.get(id)!.title, url: urls.campaign(id) })),
       tagLinks: a.tags.map((t) => ({ title: t.name, url: urls.tag(t.slug) })),
       awardLinks: a.awards.map((id) => ({ title: awardById.get(id)!.title, url: awardById.get(id)!.url })),
@@ -212,7 +232,7 @@ export function buildArchive(content: Content): Archive {
       neighboursFrom: first ? { title: campaignById.get(first)!.title, url: urls.campaign(first) } : undefined,
       next: around.newer[0] && ref(around.newer[0]),
       previous: around.older[0] && ref(around.older[0]),
-    };
+    });
   });
 
   const pageOf = new Map(articles.map((a, i) => [a, articlePages[i]]));
@@ -258,7 +278,7 @@ export function buildArchive(content: Content): Archive {
 
   // The award register: recipients, statistics, downloads
   const reportLinks = new Map([...reporting].map(([id, pairs]) => [id, pairs.map(([, a]) => ({ title: a.title, url: a.url }))]));
-  const recipients = buildRecipients(awardLists, reportLinks);
+  const recipients = collectRecipients(awardLists, reportLinks);
   const recipientUrl = new Map(recipients.map((r) => [r.key, r.url]));
   const recipientsCrumb: Crumb = { title: ui.recipientsShort, url: urls.recipients() };
   const recipientPages = recipients.map(
@@ -275,7 +295,7 @@ export function buildArchive(content: Content): Archive {
       ...l,
       day: awardRef.get(l.id)!.day,
       decisionText: l.decision ? ui.decisionLine(l.decision.number ?? "", l.decision.date ? formatShort(l.decision.date) : "", l.decision.issuer ?? "") : undefined,
-      breadcrumbs: [home, awardsCrumb, { title: String(l.year), url: `${urls.awards()}#nam-${l.year}` }, { title: l.title }],
+      breadcrumbs: [home, awardsCrumb, { title: String(l.year), url: urls.awardYear(l.year) }, { title: l.title }],
       groupViews: l.groups.map((g) => {
         const urlsOf = recipientsOf(g).map((r) => recipientUrl.get(r.key)!);
         return {
@@ -293,8 +313,41 @@ export function buildArchive(content: Content): Archive {
     }),
   );
 
+  const campaignFeeds = campaigns.map((c) => ({
+    id: c.id,
+    title: c.title,
+    url: c.url,
+    feedUrl: urls.campaignFeed(c.id),
+    items: (campaignArticles.get(c.id) ?? []).map((a) => pageOf.get(a)!).sort(byLastChange).slice(0, FEED_SIZE),
+  }));
+
+  // When each page last changed: a list page when the newest of what it lists did.
+  const newest = (isos: string[]) => isos.reduce<string | undefined>((a, b) => (!a || b > a ? b : a), undefined);
+  const anyChange = newest([...articles.map(lastChange), ...awardLists.map((l) => l.date)]);
+  const awardChange = newest(awardLists.map((l) => l.date));
+  const pages: PageEntry[] = [
+    ...[urls.home(), urls.news(), urls.campaigns(), urls.tags()].map((url) => ({ url, changed: anyChange })),
+    ...[urls.awards(), urls.recipients()].map((url) => ({ url, changed: awardChange })),
+    { url: urls.search() },
+    ...articlePages.map((a) => ({ url: a.url, changed: a.changed })),
+    ...[...yearPages, ...campaignPages, ...tagPages].map((p) => ({ url: p.url, changed: newest(p.items.map((i) => i.changed)) })),
+    ...awardListPages.map((l) => ({ url: l.url, changed: l.date })),
+    ...recipientPages.map((r) => ({ url: r.url, changed: r.entries[0].date })),
+  ];
+  const otherFiles = [
+    urls.notFound(),
+    urls.feed(),
+    ...campaignFeeds.map((f) => f.feedUrl),
+    ...awardListPages.map((l) => l.csvUrl),
+    urls.registerCsv(),
+    urls.robots(),
+    urls.sitemap(),
+  ];
+
   return {
     site: content.site,
+    pages,
+    otherFiles,
     latest: articles.slice(0, LATEST).map(ref),
     articles: articlePages,
     years,
@@ -307,13 +360,7 @@ export function buildArchive(content: Content): Archive {
     tagPages,
     recipients: recipientPages,
     feed: [...articlePages].sort(byLastChange).slice(0, FEED_SIZE),
-    campaignFeeds: campaigns.map((c) => ({
-      id: c.id,
-      title: c.title,
-      url: c.url,
-      feedUrl: urls.campaignFeed(c.id),
-      items: (campaignArticles.get(c.id) ?? []).map((a) => pageOf.get(a)!).sort(byLastChange).slice(0, FEED_SIZE),
-    })),
+    campaignFeeds,
     awardStats: statistics(awardLists, kinds),
     registerCsv: toCsv(csvRows(awardLists)),
     searchFilters: {
