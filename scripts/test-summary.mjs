@@ -1,3 +1,4 @@
+// @ts-check
 // Prints "N passed, N failed" from Vitest's JSON report; a missing report is a failure.
 import fs from "node:fs";
 

@@ -18,7 +18,6 @@ export const ui = {
   authors: "Tác giả",
   source: "Nguồn",
   updated: "Cập nhật",
-  published: "Đăng lúc",
   campaignsOfArticle: "Phong trào",
   tagsOfArticle: "Chủ đề",
   awardListsReported: "Danh sách khen thưởng được đưa tin",
@@ -178,6 +177,7 @@ export const problems = {
     `ảnh nằm ngoài thư mục content/ (${value}) — chép ảnh vào content/images/ và viết /images/ten-anh.jpg`,
   photoLinkOutside: (value: V) =>
     `ảnh là liên kết (symlink) trỏ ra ngoài thư mục content/ (${value}) — chép chính tệp ảnh vào content/images/`,
+  unknownImageSize: () => "không đọc được kích thước",
   notAnImage: (value: V, detail: V) =>
     `tệp này không phải là ảnh đọc được (${value}: ${detail}) — dùng ảnh JPEG, PNG, WebP hoặc GIF`,
   imageTooLarge: (value: V, width: number, height: number) =>
@@ -186,6 +186,39 @@ export const problems = {
   contentNotFolder: () => `đây là một tệp, không phải thư mục nội dung — kiểm tra lại --content`,
   contentEmpty: () =>
     `thư mục này không có site.yaml và không có thư mục articles/, nên không phải thư mục nội dung — kiểm tra lại --content`,
+} as const;
+
+/** The examples the writers' messages give, by key: each is a line they can copy into a file. */
+export const examples = {
+  src: "src: /images/anh.jpg",
+  alt: "alt: Mô tả ảnh",
+  caption: "caption: Chú thích ảnh",
+  image: "image: { src: /images/anh.jpg, alt: Mô tả ảnh, caption: Chú thích }",
+  articleTitle: "title: Tổng kết phong trào năm 2017",
+  date: "date: 2018-01-15T08:30",
+  authors: "authors: [Phan Quang, Đức Thuần]",
+  source: "source: Báo Bắc Kạn",
+  summary: "summary: Một câu tóm tắt bài viết.",
+  campaigns: "campaigns: [toan-dan-bao-ve-an-ninh-to-quoc]",
+  tags: "tags: [An toàn về ANTT, Thông tư 23]",
+  awards: "awards: [2017-toan-dan-bao-ve-an-ninh-to-quoc]",
+  slug: "slug: tong-ket-phong-trao-2017",
+  campaignTitle: "title: Toàn dân bảo vệ an ninh Tổ quốc",
+  campaignSummary: "summary: Một dòng giới thiệu phong trào",
+  award: "award: Giấy khen",
+  by: "by: Giám đốc Công an tỉnh",
+  collectives: "collectives: [Công an huyện Ba Bể]",
+  individuals: "individuals: [Nguyễn Văn A]",
+  awardListTitle: "title: Khen thưởng phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017",
+  awardListDate: "date: 2018-01-15",
+  number: "number: \"123/QĐ-CAT\"",
+  issuer: "issuer: Giám đốc Công an tỉnh",
+  decision: "decision: { number: \"123/QĐ-CAT\", date: 2018-01-10, issuer: Giám đốc Công an tỉnh }",
+  groups: "groups: (danh sách nhóm award:, by:, collectives:, individuals:)",
+  siteTitle: "title: Công an tỉnh Bắc Kạn",
+  description: "description: Lưu trữ tin tức",
+  url: "url: https://congan.backan.gov.vn",
+  awardKinds: "awardKinds: [Thư khen]",
 } as const;
 
 /** The header row of the award CSV downloads. */
@@ -223,6 +256,8 @@ export const buildMessages = {
 
 /** Why the build will not write into an output folder, and what to do; the folder's path comes before each. */
 export const outputMessages = {
+  /** The text of the marker file every build writes into its output. */
+  marker: "Thư mục này do npm run build tạo ra và được thay thế toàn bộ ở mỗi lần xây dựng.\n",
   isRoot: () => `không thể dùng thư mục gốc của ổ đĩa làm thư mục xuất bản — chọn một thư mục riêng, ví dụ --output _site`,
   isHome: () => `không thể dùng thư mục cá nhân (home) hoặc thư mục chứa nó làm thư mục xuất bản — chọn một thư mục riêng, ví dụ --output _site`,
   isContent: () =>
@@ -245,6 +280,48 @@ export const outputMessages = {
   unknownOption: (detail: string, usage: string) => `Tùy chọn không hợp lệ (${detail}).\n${usage}`,
   unexpected: (message: string) =>
     `Lỗi không mong đợi: ${message}\nTrang đã xây dựng trước đó được giữ nguyên. Chạy lại với DEBUG=1 để xem chi tiết, và báo cho nhóm phát triển.`,
+};
+
+/** The files npm run new writes: the required keys filled in, the optional ones as comments. `title` comes quoted for YAML when it must be. */
+export const newFileTemplates = {
+  article: (title: string, dateTime: string, campaignIds: string[]) =>
+    [
+      "---",
+      `title: ${title}`,
+      `date: ${dateTime}`,
+      "# authors: [Tên tác giả]",
+      "# summary: Một câu tóm tắt (nếu bỏ trống, lấy đoạn đầu của bài)",
+      `# campaigns: [${campaignIds[0] ?? "ma-phong-trao"}]${campaignIds.length ? `    # có: ${campaignIds.join(", ")}` : ""}`,
+      "# tags: [Chủ đề 1, Chủ đề 2]",
+      "# image: { src: /images/ten-anh.jpg, alt: Mô tả ảnh, caption: Chú thích ảnh }",
+      "# awards: [ma-danh-sach-khen-thuong]",
+      "# source: Báo Bắc Kạn",
+      "# draft: true",
+      '# Ảnh trong bài, trên một dòng riêng: ![Mô tả ảnh](/images/ten-anh.jpg "Chú thích ảnh")',
+      "---",
+      "Viết nội dung bài ở đây.",
+      "",
+    ].join("\n"),
+  campaign: (title: string, year: string) =>
+    ["---", `title: ${title}`, "# summary: Một dòng giới thiệu phong trào", `# started: ${year}`, "# ended: 2030", "---", "Giới thiệu phong trào ở đây.", ""].join("\n"),
+  award: (title: string, day: string) =>
+    [
+      "---",
+      `title: ${title}`,
+      `date: ${day}`,
+      "# campaigns: [ma-phong-trao]",
+      `# decision: { number: "123/QĐ-CAT", date: ${day}, issuer: Giám đốc Công an tỉnh }`,
+      "groups:",
+      "  - award: Giấy khen",
+      "    by: Giám đốc Công an tỉnh",
+      "    collectives:",
+      "      - Tên tập thể được khen",
+      "    # individuals:",
+      "    #   - { name: Họ và tên, rank: Đại úy, position: Chức vụ, unit: Đơn vị }",
+      "---",
+      "Nội dung quyết định, buổi lễ trao thưởng ở đây.",
+      "",
+    ].join("\n"),
 };
 
 /** What npm run new tells writers. */

@@ -57,8 +57,3 @@ export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): s
   const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace(/\/+/g, "/");
   return `${siteUrl || "http://localhost"}${prefix}${url.replace(/^\//, "")}`;
 }
-
-/** The output file Eleventy should write for a URL. */
-export function outputPathOf(url: string): string {
-  return url.endsWith("/") ? `${url}index.html` : url;
-}

@@ -45,8 +45,4 @@ export class AwardKinds {
     });
     return bestDistance <= 2 ? best : undefined;
   }
-
-  list(): string[] {
-    return [...this.kinds];
-  }
 }

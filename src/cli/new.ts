@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { newMessages as say } from "../strings.ts";
+import { newFileTemplates, newMessages as say } from "../strings.ts";
 import { TIME_ZONE } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { readOptions } from "./args.ts";
@@ -27,7 +27,7 @@ if (!slug) {
   process.exit(2);
 }
 
-const contentDir = path.resolve(values.content as string);
+const contentDir = path.resolve(values.content);
 const now = DateTime.now().setZone(TIME_ZONE);
 const year = now.toFormat("yyyy");
 /** A YAML scalar, quoted when it needs to be. */
@@ -38,70 +38,13 @@ const campaignIds = () => {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3)).sort() : [];
 };
 
-function article(): [string, string] {
-  const ids = campaignIds();
-  return [
-    path.join("articles", year, `${slug}.md`),
-    [
-      "---",
-      `title: ${yaml(title)}`,
-      `date: ${now.toFormat("yyyy-MM-dd'T'HH:mm")}`,
-      "# authors: [Tên tác giả]",
-      "# summary: Một câu tóm tắt (nếu bỏ trống, lấy đoạn đầu của bài)",
-      `# campaigns: [${ids[0] ?? "ma-phong-trao"}]${ids.length ? `    # có: ${ids.join(", ")}` : ""}`,
-      "# tags: [Chủ đề 1, Chủ đề 2]",
-      "# image: { src: /images/ten-anh.jpg, alt: Mô tả ảnh, caption: Chú thích ảnh }",
-      "# awards: [ma-danh-sach-khen-thuong]",
-      "# source: Báo Bắc Kạn",
-      "# draft: true",
-      "# Ảnh trong bài, trên một dòng riêng: ![Mô tả ảnh](/images/ten-anh.jpg \"Chú thích ảnh\")",
-      "---",
-      "Viết nội dung bài ở đây.",
-      "",
-    ].join("\n"),
-  ];
-}
+const files: Record<string, () => [string, string]> = {
+  article: () => [path.join("articles", year, `${slug}.md`), newFileTemplates.article(yaml(title), now.toFormat("yyyy-MM-dd'T'HH:mm"), campaignIds())],
+  campaign: () => [path.join("campaigns", `${slug}.md`), newFileTemplates.campaign(yaml(title), year)],
+  award: () => [path.join("awards", year, `${slug}.md`), newFileTemplates.award(yaml(title), now.toFormat("yyyy-MM-dd"))],
+};
 
-function campaign(): [string, string] {
-  return [
-    path.join("campaigns", `${slug}.md`),
-    [
-      "---",
-      `title: ${yaml(title)}`,
-      "# summary: Một dòng giới thiệu phong trào",
-      `# started: ${year}`,
-      "# ended: 2030",
-      "---",
-      "Giới thiệu phong trào ở đây.",
-      "",
-    ].join("\n"),
-  ];
-}
-
-function award(): [string, string] {
-  return [
-    path.join("awards", year, `${slug}.md`),
-    [
-      "---",
-      `title: ${yaml(title)}`,
-      `date: ${now.toFormat("yyyy-MM-dd")}`,
-      "# campaigns: [ma-phong-trao]",
-      "# decision: { number: \"123/QĐ-CAT\", date: " + now.toFormat("yyyy-MM-dd") + ", issuer: Giám đốc Công an tỉnh }",
-      "groups:",
-      "  - award: Giấy khen",
-      "    by: Giám đốc Công an tỉnh",
-      "    collectives:",
-      "      - Tên tập thể được khen",
-      "    # individuals:",
-      "    #   - { name: Họ và tên, rank: Đại úy, position: Chức vụ, unit: Đơn vị }",
-      "---",
-      "Nội dung quyết định, buổi lễ trao thưởng ở đây.",
-      "",
-    ].join("\n"),
-  ];
-}
-
-const [rel, text] = kind === "article" ? article() : kind === "campaign" ? campaign() : award();
+const [rel, text] = files[kind]();
 const file = path.join(contentDir, rel);
 const shown = path.relative(process.cwd(), file) || file;
 if (fs.existsSync(file)) {

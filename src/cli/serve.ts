@@ -18,6 +18,7 @@ import chokidar from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { ROOT } from "../paths.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
+import type { PreviewAnswer, PreviewRequest, PreviewWorkerData } from "../pipeline/messages.ts";
 import { buildMessages } from "../strings.ts";
 import { escapeHtml } from "../text/html.ts";
 import { readOptions } from "./args.ts";
@@ -27,8 +28,8 @@ const { values } = readOptions({
   port: { type: "string", default: "8080" },
   output: { type: "string", default: path.join(ROOT, ".tmp", "preview") },
 });
-const contentDir = path.resolve(values.content as string);
-const outputDir = path.resolve(values.output as string);
+const contentDir = path.resolve(values.content);
+const outputDir = path.resolve(values.output);
 const port = Number(values.port);
 
 
@@ -78,30 +79,25 @@ const server = new PreviewServer("preview", outputDir, { port, domDiff: false, s
 
 // Builds run on a thread of their own (preview-builder.ts), so that this
 // thread's server answers while a full rebuild reads every file.
-const builder = new Worker(new URL("../pipeline/preview-thread.js", import.meta.url), { workerData: { contentDir, outputDir } });
+const workerData: PreviewWorkerData = { contentDir, outputDir };
+const builder = new Worker(new URL("../pipeline/preview-thread.js", import.meta.url), { workerData });
 builder.on("error", (error) => {
   console.error(error);
   process.exit(1);
 });
 builder.on("exit", (code) => process.exit(code || 1));
 let nextId = 0;
-const pending = new Map<number, (answer: BuilderAnswer) => void>();
-interface BuilderAnswer {
-  ok?: boolean;
-  problems?: Problem[];
-  pages?: number;
-  outcome?: Problem[] | "full";
-  error?: string;
-}
-builder.on("message", (m: BuilderAnswer & { id: number }) => {
+const pending = new Map<number, (answer: PreviewAnswer) => void>();
+builder.on("message", (m: PreviewAnswer) => {
   pending.get(m.id)?.(m);
   pending.delete(m.id);
 });
-function ask(request: { build: true } | { quick: string[] }): Promise<BuilderAnswer> {
+type Request = { build: true } | { quick: string[] };
+function ask(request: Request): Promise<PreviewAnswer> {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    builder.postMessage({ id, ...request });
+    builder.postMessage({ id, ...request } satisfies PreviewRequest);
   });
 }
 
@@ -121,15 +117,16 @@ function report(problems: Problem[]): string[] {
 async function rebuild(): Promise<boolean> {
   const started = performance.now();
   const result = await ask({ build: true });
-  if (result.error) {
+  if ("error" in result) {
     server.errors = [result.error.split("\n")[0]];
     console.error(result.error);
     return false;
   }
-  const errors = report(result.problems!);
+  if (!("ok" in result)) return false;
+  const errors = report(result.problems);
   server.errors = errors;
   if (!result.ok) return false;
-  console.log(buildMessages.previewUpdated(result.pages!, Math.round(performance.now() - started)));
+  console.log(buildMessages.previewUpdated(result.pages, Math.round(performance.now() - started)));
   return true;
 }
 
@@ -159,9 +156,9 @@ async function quick(files: string[]): Promise<boolean> {
   const articles = path.join(contentDir, "articles") + path.sep;
   if (!files.every((f) => f.startsWith(articles) && f.endsWith(".md") && fs.existsSync(f))) return false;
   const started = performance.now();
-  const { outcome, error } = await ask({ quick: files });
-  if (error || !outcome || outcome === "full") return false;
-  const errors = report(outcome);
+  const answer = await ask({ quick: files });
+  if (!("outcome" in answer) || answer.outcome === "full") return false;
+  const errors = report(answer.outcome);
   server.errors = errors;
   if (!errors.length) console.log(buildMessages.previewQuick(files.length, Math.round(performance.now() - started)));
   reload();

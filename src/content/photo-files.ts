@@ -14,7 +14,7 @@ export const MAX_PIXELS = 0x3fff * 0x3fff;
 export async function photoFileProblem(abs: string): Promise<((written: string) => string) | undefined> {
   try {
     const { width, height, format } = await sharp(abs, { limitInputPixels: false }).metadata();
-    if (!width || !height || !format) return (w) => say.notAnImage(w, "không rõ kích thước");
+    if (!width || !height || !format) return (w) => say.notAnImage(w, say.unknownImageSize());
     if (width * height > MAX_PIXELS) return (w) => say.imageTooLarge(w, width, height);
     return undefined;
   } catch (error) {

@@ -2,7 +2,7 @@
 // message for every way a value can be wrong. Checks that need other files
 // (campaign ids, award-list ids, photos, URLs) are in load.ts.
 import { z } from "zod";
-import { problems as say } from "../strings.ts";
+import { examples, problems as say } from "../strings.ts";
 import { parseContentDate } from "../text/dates.ts";
 import { showValue } from "./problems.ts";
 
@@ -102,31 +102,31 @@ function fail(ctx: z.RefinementCtx, message: string): never {
 
 const photo = map(
   {
-    src: text("src: /images/anh.jpg"),
-    alt: optionalText("alt: Mô tả ảnh"),
-    caption: optionalText("caption: Chú thích ảnh"),
+    src: text(examples.src),
+    alt: optionalText(examples.alt),
+    caption: optionalText(examples.caption),
   },
-  "image: { src: /images/anh.jpg, alt: Mô tả ảnh, caption: Chú thích }",
+  examples.image,
 );
 
 export const articleSchema = z.object({
-  title: text("title: Tổng kết phong trào năm 2017"),
-  date: date("date: 2018-01-15T08:30"),
+  title: text(examples.articleTitle),
+  date: date(examples.date),
   updated: optionalDate,
-  authors: textList("authors: [Phan Quang, Đức Thuần]"),
-  source: optionalText("source: Báo Bắc Kạn"),
-  summary: optionalText("summary: Một câu tóm tắt bài viết."),
-  campaigns: textList("campaigns: [toan-dan-bao-ve-an-ninh-to-quoc]"),
-  tags: textList("tags: [An toàn về ANTT, Thông tư 23]"),
+  authors: textList(examples.authors),
+  source: optionalText(examples.source),
+  summary: optionalText(examples.summary),
+  campaigns: textList(examples.campaigns),
+  tags: textList(examples.tags),
   image: photo,
-  awards: textList("awards: [2017-toan-dan-bao-ve-an-ninh-to-quoc]"),
-  slug: optionalText("slug: tong-ket-phong-trao-2017"),
+  awards: textList(examples.awards),
+  slug: optionalText(examples.slug),
   draft: bool,
 });
 
 export const campaignSchema = z.object({
-  title: text("title: Toàn dân bảo vệ an ninh Tổ quốc"),
-  summary: optionalText("summary: Một dòng giới thiệu phong trào"),
+  title: text(examples.campaignTitle),
+  summary: optionalText(examples.campaignSummary),
   started: year,
   ended: year,
 });
@@ -149,36 +149,36 @@ export const individualSchema = z.unknown().transform((v, ctx) => {
 });
 
 export const awardGroupSchema = z.object({
-  award: text("award: Giấy khen"),
-  by: text("by: Giám đốc Công an tỉnh"),
-  collectives: textList("collectives: [Công an huyện Ba Bể]"),
+  award: text(examples.award),
+  by: text(examples.by),
+  collectives: textList(examples.collectives),
   individuals: z
     .unknown()
     .optional()
     .transform((v, ctx) => {
       if (isMissing(v)) return [];
-      if (!Array.isArray(v)) return fail(ctx, say.notStringList(showValue(v), "individuals: [Nguyễn Văn A]"));
+      if (!Array.isArray(v)) return fail(ctx, say.notStringList(showValue(v), examples.individuals));
       return v;
     })
     .pipe(z.array(individualSchema)),
 });
 
 export const awardListSchema = z.object({
-  title: text("title: Khen thưởng phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017"),
-  date: date("date: 2018-01-15"),
-  campaigns: textList("campaigns: [toan-dan-bao-ve-an-ninh-to-quoc]"),
+  title: text(examples.awardListTitle),
+  date: date(examples.awardListDate),
+  campaigns: textList(examples.campaigns),
   decision: map(
     {
-      number: optionalText('number: "123/QĐ-CAT"'),
+      number: optionalText(examples.number),
       date: optionalDate,
-      issuer: optionalText("issuer: Giám đốc Công an tỉnh"),
+      issuer: optionalText(examples.issuer),
     },
-    'decision: { number: "123/QĐ-CAT", date: 2018-01-10, issuer: Giám đốc Công an tỉnh }',
+    examples.decision,
   ),
   groups: z
     .unknown()
     .transform((v, ctx) => {
-      if (isMissing(v)) return fail(ctx, say.missing("groups: (danh sách nhóm award:, by:, collectives:, individuals:)"));
+      if (isMissing(v)) return fail(ctx, say.missing(examples.groups));
       if (!Array.isArray(v) || v.length === 0) return fail(ctx, say.noGroups());
       return v;
     })
@@ -186,9 +186,9 @@ export const awardListSchema = z.object({
 });
 
 export const siteSchema = z.object({
-  title: text("title: Công an tỉnh Bắc Kạn"),
-  description: optionalText("description: Lưu trữ tin tức"),
-  url: optionalText("url: https://congan.backan.gov.vn").transform((v, ctx) => {
+  title: text(examples.siteTitle),
+  description: optionalText(examples.description),
+  url: optionalText(examples.url).transform((v, ctx) => {
     if (v === undefined) return undefined;
     let url: URL | undefined;
     try {
@@ -200,7 +200,7 @@ export const siteSchema = z.object({
     const guess = /^[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(v) ? `https://${v}` : "https://congan.backan.gov.vn";
     return fail(ctx, say.badSiteUrl(showValue(v), guess));
   }),
-  awardKinds: textList("awardKinds: [Thư khen]"),
+  awardKinds: textList(examples.awardKinds),
 });
 
 

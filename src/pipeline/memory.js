@@ -1,3 +1,4 @@
+// @ts-check
 // A full garbage collection on request, so that a thread that has dropped
 // what it no longer needs gives the memory back before Pagefind's indexer
 // takes its most. Plain JS, shared by the main thread and the index worker.

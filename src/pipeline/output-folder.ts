@@ -12,7 +12,6 @@ import { outputMessages as say } from "../strings.ts";
 
 /** Written into every output: how the next build knows the folder is one it made. */
 export const OUTPUT_MARKER = ".luu-tru-tin-tuc";
-export const MARKER_TEXT = "Thư mục này do npm run build tạo ra và được thay thế toàn bộ ở mỗi lần xây dựng.\n";
 
 export interface OutputGuard {
   outputDir: string;
@@ -93,7 +92,7 @@ export function makeFolder(dir: string) {
 
 /** Marks a folder as this program's output. */
 export function markOutput(dir: string) {
-  fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
+  fs.writeFileSync(path.join(dir, OUTPUT_MARKER), say.marker);
 }
 
 const alive = (pid: number) => {

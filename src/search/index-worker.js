@@ -1,11 +1,17 @@
+// @ts-check
 // Runs Pagefind's Node API on a thread of its own, so that feeding the native
 // indexer and waiting for it never waits on Eleventy's rendering in the main
-// thread. Started with { maxFragments }; receives { records } then
-// { outputPath }; answers { ok } or { error }. { cancel } stops the indexer
-// and answers { cancelled }.
+// thread. Its messages are typed in src/pipeline/messages.ts: started with
+// IndexWorkerData, it receives IndexRequests ({ records } then { outputPath },
+// or { cancel }) and answers one IndexAnswer.
 import childProcess from "node:child_process";
 import { parentPort, workerData } from "node:worker_threads";
 import { releaseMemory } from "../pipeline/memory.js";
+
+/** @typedef {import("../pipeline/messages.ts").IndexRequest} IndexRequest */
+/** @typedef {import("../pipeline/messages.ts").IndexAnswer} IndexAnswer */
+/** @typedef {import("../pipeline/messages.ts").IndexWorkerData} IndexWorkerData */
+/** @typedef {import("../search/documents.ts").SearchRecord} SearchRecord */
 
 // Pagefind's indexer is a process this thread starts. Once this thread is
 // terminated nobody would collect that process when it exits, and it would
@@ -15,11 +21,14 @@ import { releaseMemory } from "../pipeline/memory.js";
 const indexers = [];
 const spawn = childProcess.spawn;
 childProcess.spawn = /** @type {typeof spawn} */ (
-  (...args) => {
-    const child = spawn(...args);
-    indexers.push(child);
-    return child;
-  }
+  /** @type {unknown} */ (
+    /** @param {Parameters<typeof spawn>} args */
+    (...args) => {
+      const child = /** @type {(...a: unknown[]) => import("node:child_process").ChildProcess} */ (spawn)(...args);
+      indexers.push(child);
+      return child;
+    }
+  )
 );
 const pagefind = await import("pagefind");
 
@@ -33,16 +42,20 @@ async function closeIndexer() {
 
 const BATCH = 500;
 
+/** @type {import("pagefind").PagefindIndex} */
 let index;
+/** @type {Promise<void>[]} */
 const added = [];
 
+/** @param {number | undefined} maxFragments */
 async function start(maxFragments) {
   const created = await pagefind.createIndex(maxFragments ? { forceLanguage: "vi", maxFragments } : { forceLanguage: "vi" });
   if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
   index = created.index;
 }
-const ready = start(workerData?.maxFragments);
+const ready = start(/** @type {IndexWorkerData | undefined} */ (workerData)?.maxFragments);
 
+/** @param {SearchRecord[]} records */
 async function add(records) {
   await ready;
   for (let i = 0; i < records.length; i += BATCH) {
@@ -54,6 +67,7 @@ async function add(records) {
   }
 }
 
+/** @param {string} outputPath */
 async function finish(outputPath) {
   await ready;
   await Promise.all(added);
@@ -65,22 +79,26 @@ async function finish(outputPath) {
   await closeIndexer();
 }
 
-parentPort.on("message", (message) => {
-  if (message.records) {
+const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
+/** @param {IndexAnswer} answer */
+const answer = (answer) => port.postMessage(answer);
+
+port.on("message", (/** @type {IndexRequest} */ message) => {
+  if ("records" in message) {
     const adding = add(message.records);
     adding.catch(() => {}); // reported by finish
     added.push(adding);
   }
-  if (message.cancel) {
+  if ("cancel" in message) {
     closeIndexer().then(
-      () => parentPort.postMessage({ cancelled: true }),
-      () => parentPort.postMessage({ cancelled: true }),
+      () => answer({ cancelled: true }),
+      () => answer({ cancelled: true }),
     );
   }
-  if (message.outputPath) {
+  if ("outputPath" in message) {
     finish(message.outputPath).then(
-      () => parentPort.postMessage({ ok: true }),
-      (error) => parentPort.postMessage({ error: String(error?.stack ?? error) }),
+      () => answer({ ok: true }),
+      (error) => answer({ error: String(error?.stack ?? error) }),
     );
   }
 });

@@ -5,6 +5,7 @@
 // memory-hungry step, so the build asks once the pages are written.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import type { IndexAnswer, IndexRequest, IndexWorkerData } from "../pipeline/messages.ts";
 import type { SearchRecord } from "./documents.ts";
 
 /** Static hosts that cap a site's file count allow 20,000; this leaves a margin. */
@@ -30,30 +31,32 @@ export interface SearchIndex {
 
 /** Starts adding the records to a new index; `otherFiles` is how many files the site has besides the index. */
 export function startSearchIndex(records: SearchRecord[], otherFiles = 0): SearchIndex {
-  const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { maxFragments: fragmentBudget(records.length, otherFiles) } });
+  const workerData: IndexWorkerData = { maxFragments: fragmentBudget(records.length, otherFiles) };
+  const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData });
+  const send = (request: IndexRequest) => worker.postMessage(request);
   // Sent before any closure is made, so that no closure keeps the records alive: the worker has its copy.
-  worker.postMessage({ records });
+  send({ records });
   const outcome = new Promise<void>((resolve, reject) => {
-    worker.once("message", (m: { ok?: true; error?: string }) => (m.ok ? resolve() : reject(new Error(m.error))));
+    worker.once("message", (m: IndexAnswer) => ("ok" in m ? resolve() : reject(new Error("error" in m ? m.error : "search index cancelled"))));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`search index worker stopped (${code})`)));
   }).finally(() => worker.terminate());
   outcome.catch(() => {}); // reported by write()
   return {
     write(outputDir) {
-      worker.postMessage({ outputPath: path.join(outputDir, "pagefind") });
+      send({ outputPath: path.join(outputDir, "pagefind") });
       return outcome;
     },
     cancel() {
       // The worker stops Pagefind's process and waits for it to exit; it is terminated then, or after a second at most.
       const stop = setTimeout(() => void worker.terminate(), 1000);
-      worker.on("message", (m: { cancelled?: true }) => {
-        if (m.cancelled) {
+      worker.on("message", (m: IndexAnswer) => {
+        if ("cancelled" in m) {
           clearTimeout(stop);
           void worker.terminate();
         }
       });
-      worker.postMessage({ cancel: true });
+      send({ cancel: true });
     },
   };
 }

@@ -1,17 +1,20 @@
+// @ts-check
 // The search page (/tim-kiem/): reads the query and filters from the URL,
 // runs search.js, shows the results, and keeps the URL in step so that a
 // search can be shared. All text comes from the page (src/strings.ts).
 import { search } from "./search.js";
 
-const form = document.getElementById("tim-kiem");
-const input = document.getElementById("q");
-const status = document.getElementById("trang-thai");
-const list = document.getElementById("ket-qua");
-const text = JSON.parse(document.getElementById("chuoi-tim-kiem").textContent);
+const form = /** @type {HTMLFormElement} */ (document.getElementById("tim-kiem"));
+const input = /** @type {HTMLInputElement} */ (document.getElementById("q"));
+const status = /** @type {HTMLElement} */ (document.getElementById("trang-thai"));
+const list = /** @type {HTMLElement} */ (document.getElementById("ket-qua"));
+/** @type {Record<string, string>} */
+const text = JSON.parse(document.getElementById("chuoi-tim-kiem")?.textContent ?? "{}");
 const PAGE = 10;
 
 /** URL parameter names, as the form names them, to search.js options. */
 const selects = [...form.querySelectorAll("select")];
+/** @param {string} template @param {Record<string, string>} values */
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
 
 function readUrl() {
@@ -31,13 +34,16 @@ function writeUrl() {
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
 
+/** @param {number} offset */
 function options(offset) {
+  /** @type {Record<string, string>} */
   const filters = {};
   for (const s of selects) if (s.dataset.filter && s.value) filters[s.dataset.filter] = s.value;
-  const sort = form.elements["sap-xep"].value;
+  const sort = /** @type {"relevance" | "newest" | "oldest"} */ (/** @type {HTMLSelectElement} */ (form.elements.namedItem("sap-xep")).value);
   return { filters, sort, limit: PAGE, offset };
 }
 
+/** @param {import("./search.js").Result} result */
 function render(result) {
   const item = document.createElement("article");
   item.className = "result";
@@ -107,6 +113,7 @@ form.addEventListener("submit", (event) => {
   run();
 });
 for (const s of selects) s.addEventListener("change", () => run());
+/** @type {ReturnType<typeof setTimeout> | undefined} */
 let typing;
 input.addEventListener("input", () => {
   clearTimeout(typing);

@@ -1,3 +1,4 @@
+// @ts-check
 // The archive's search: one ES module, served at /tim-kiem/search.js, used
 // unchanged by the search page and importable in Node 20.
 //
@@ -29,27 +30,28 @@
  * @property {string} [image]  site path of the lead photo
  * @property {string} [imageAlt]
  */
+/** @typedef {{ id: string, data(): Promise<any> }} PagefindResult */
 
 const MARKS = /[\u0300-\u036f]/g;
 
-/** Folds Vietnamese to ASCII letter by letter: tones and vowel marks dropped, đ/Đ → d/D. Whitespace is kept as it is. */
+/** Folds Vietnamese to ASCII letter by letter: tones and vowel marks dropped, đ/Đ → d/D. Whitespace is kept as it is. @param {string} text */
 export function fold(text) {
   return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(MARKS, "").normalize("NFC");
 }
 
 const STROKE = "\u0335";
 
-/** The text as the index holds it: đ/Đ written as d/D with a combining stroke, which Pagefind can fold. */
+/** The text as the index holds it: đ/Đ written as d/D with a combining stroke, which Pagefind can fold. @param {string} text */
 export function indexForm(text) {
   return text.replace(/đ/g, `d${STROKE}`).replace(/Đ/g, `D${STROKE}`);
 }
 
-/** The text as readers write it: the inverse of indexForm. */
+/** The text as readers write it: the inverse of indexForm. @param {string} text */
 export function displayForm(text) {
   return text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
 }
 
-/** True when the text has a Vietnamese mark (or đ) anywhere. */
+/** True when the text has a Vietnamese mark (or đ) anywhere. @param {string} text */
 export function hasMarks(text) {
   return /[đĐ]/.test(text) || /[\u0300-\u036f]/.test(text.normalize("NFD"));
 }
@@ -60,23 +62,25 @@ export const WORD_SEPARATORS = /[^\S\uFEFF]+/g;
 /** Stands between two fields of a page's indexed text (title, lead, body, ...): a phrase never spans it. */
 export const FIELD_BREAK = "·";
 
-/** The words of a query: NFC, quotes and punctuation at word edges removed. */
+/** The words of a query: NFC, quotes and punctuation at word edges removed. @param {string} query @returns {string[]} */
 export function queryWords(query) {
   return query
     .normalize("NFC")
     .replace(/["“”]/g, " ")
     .split(WORD_SEPARATORS)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .map((/** @type {string} */ w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
     .filter(Boolean);
 }
 
+/** @typedef {any} Pagefind Pagefind's own module, loaded at run time. */
+/** @type {Map<string, Promise<Pagefind>>} */
 const instances = new Map();
 
 function defaultBasePath() {
   return new URL("../pagefind/", import.meta.url).href;
 }
 
-/** Loads Pagefind's own module from basePath, once per basePath. */
+/** Loads Pagefind's own module from basePath, once per basePath. @param {string} basePath @returns {Promise<Pagefind>} */
 async function pagefindAt(basePath) {
   let loading = instances.get(basePath);
   if (!loading) {
@@ -102,6 +106,7 @@ async function pagefindAt(basePath) {
   return loading;
 }
 
+/** @param {unknown} v @returns {unknown[]} */
 function asList(v) {
   return v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v];
 }
@@ -110,8 +115,10 @@ function asList(v) {
  * Pagefind's filter object from ours: a value or a list of values per key
  * ("any" of them); an object already in Pagefind's form ({ any: [...] }) is
  * passed on as it is.
+ * @param {Filters | Record<string, unknown>} filters
  */
 function pagefindFilters(filters) {
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const [key, value] of Object.entries(filters ?? {})) {
     if (value && typeof value === "object" && !Array.isArray(value)) {
@@ -127,6 +134,7 @@ function pagefindFilters(filters) {
 /**
  * The searches to run, best first: the words as a phrase, then all the words;
  * for a query with marks, first with exact marks, then folded.
+ * @param {string} query
  * @returns {{ query: string, exact: boolean }[]}
  */
 export function plan(query) {
@@ -155,15 +163,19 @@ export async function search(query, options = {}) {
   const pagefind = await pagefindAt(basePath);
   return serially(pagefind, async () => {
     const steps = plan(query);
+    /** @type {{ filters: Record<string, unknown>, sort?: Record<string, string> }} */
     const pfOptions = { filters: pagefindFilters(filters) };
     if (sort !== "relevance") pfOptions.sort = { date: sort === "oldest" ? "asc" : "desc" };
+    /** @param {{ query: string, exact: boolean }} step @returns {Promise<PagefindResult[]>} */
     const run = async (step) => {
       await pagefind.options({ exactDiacritics: step.exact });
       return (await pagefind.search(step.query, pfOptions))?.results ?? [];
     };
 
     const seen = new Set();
+    /** @type {PagefindResult[]} */
     const ranked = [];
+    /** @param {PagefindResult} r */
     const add = (r) => {
       if (!seen.has(r.id)) {
         seen.add(r.id);
@@ -198,6 +210,12 @@ export async function search(query, options = {}) {
 
 /** One search at a time per Pagefind instance: each sets exactDiacritics for its own searches. */
 const queues = new WeakMap();
+/**
+ * @template T
+ * @param {Pagefind} pagefind
+ * @param {() => Promise<T>} task
+ * @returns {Promise<T>}
+ */
 function serially(pagefind, task) {
   const previous = queues.get(pagefind) ?? Promise.resolve();
   const next = previous.then(task, task);
@@ -205,22 +223,23 @@ function serially(pagefind, task) {
   return next;
 }
 
-/** The values of each filter with their page counts, for the search page. */
-export async function filterValues(options = {}) {
-  const pagefind = await pagefindAt(folderUrl(options.basePath ?? defaultBasePath()));
-  return pagefind.filters();
-}
-
-/** A folder's URL ends with "/" (a basePath given without it would lose its last segment). */
+/** A folder's URL ends with "/" (a basePath given without it would lose its last segment). @param {string} url */
 function folderUrl(url) {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+/**
+ * @param {{ url: string, raw_url?: string, content?: string, locations?: number[], meta?: Record<string, string> }} data what Pagefind returns of a page
+ * @param {URL} base
+ * @returns {Result}
+ */
 function toResult(data, base) {
   const meta = data.meta ?? {};
   const root = new URL("../", base).pathname;
+  /** @param {string} p */
   const path = (p) => (p && p.startsWith("/") ? root + p.slice(1) : p);
   const url = path(data.raw_url ?? data.url);
+  /** @type {Result} */
   const result = {
     url,
     // The same address in full, with the origin of basePath (useful in Node).
@@ -238,12 +257,16 @@ function toResult(data, base) {
   return result;
 }
 
+/** @type {Record<string, string>} */
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** @param {string} s */
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /**
  * An excerpt of about `length` words of a page's indexed text, around the
  * densest run of matches, escaped, with the matched words in <mark>.
+ * @param {string} content
+ * @param {number[]} locations
  */
 export function excerpt(content, locations, length = 30) {
   const words = content.split(WORD_SEPARATORS);

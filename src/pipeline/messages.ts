@@ -1,0 +1,29 @@
+// The messages between threads, one type for each direction, used by both
+// sides: the build and its search index worker, the preview and its build
+// thread.
+import type { Problem } from "../content/problems.ts";
+import type { SearchRecord } from "../search/documents.ts";
+
+/** What the search index worker (src/search/index-worker.js) is started with. */
+export interface IndexWorkerData {
+  /** Pagefind's maxFragments, when the site's file count calls for bundling (write-index.ts). */
+  maxFragments?: number;
+}
+/** The build → the index worker: the records (once), then where to write the index, or to stop. */
+export type IndexRequest = { records: SearchRecord[] } | { outputPath: string } | { cancel: true };
+/** The index worker → the build: written, failed, or stopped. */
+export type IndexAnswer = { ok: true } | { error: string } | { cancelled: true };
+
+/** What the preview's build thread (preview-builder.ts) is started with. */
+export interface PreviewWorkerData {
+  contentDir: string;
+  outputDir: string;
+}
+/** The preview → its build thread: a full build, or the quick path for edited articles. */
+export type PreviewRequest = { id: number } & ({ build: true } | { quick: string[] });
+/** The build thread → the preview, with the request's id: a build's outcome, the quick path's ("full": do a full build), or an error. */
+export type PreviewAnswer = { id: number } & (
+  | { ok: boolean; problems: Problem[]; pages: number }
+  | { outcome: Problem[] | "full" }
+  | { error: string }
+);
