@@ -25,6 +25,8 @@ export const urls = {
   search: () => "/tim-kiem/",
   searchModule: () => "/tim-kiem/search.js",
   searchPage: () => "/tim-kiem/trang.js",
+  /** Pagefind's index folder (search.js, copied on its own, finds it as "../pagefind/" from itself). */
+  searchIndex: () => "/pagefind/",
   stylesheet: () => "/assets/style.css",
   feed: () => "/feed.xml",
   campaignFeed: (id: string) => `/phong-trao/${id}/feed.xml`,

@@ -7,6 +7,7 @@ import { collectRecipients, csvRows, recipientsOf, statistics, toCsv, type Recip
 import type { Article, AwardGroup, AwardList, Campaign, Content, Link, SiteSettings } from "../content/model.ts";
 import { ui } from "../strings.ts";
 import { formatLong, formatShort } from "../text/dates.ts";
+import { KINDS } from "../search/kinds.ts";
 import { urls } from "../urls.ts";
 import { byYear, groupBy, type YearGroup } from "./group.ts";
 import { neighboursIn } from "./neighbours.ts";
@@ -157,8 +158,8 @@ export interface Archive {
   campaignFeeds: { id: string; title: string; url: string; feedUrl: string; items: ArticlePage[] }[];
   awardStats: { years: StatTable[]; all: StatTable };
   registerCsv: string;
-  /** The values the search page offers as filters. */
-  searchFilters: { years: number[]; campaigns: string[]; kinds: string[] };
+  /** The values the search page offers as filters: each a stable id (the filter's value) and what readers see. */
+  searchFilters: { years: number[]; campaigns: { id: string; label: string }[]; kinds: { id: string; label: string }[] };
 }
 
 const home: Crumb = { title: ui.home, url: urls.home() };
@@ -365,8 +366,8 @@ export function archiveOf(content: Content): Archive {
     registerCsv: toCsv(csvRows(awardLists)),
     searchFilters: {
       years: [...new Set([...articles.map((a) => a.year), ...awardLists.map((l) => l.year)])].sort((a, b) => b - a),
-      campaigns: campaignSummaries.filter((c) => c.articleCount + c.awardListCount > 0).map((c) => c.title),
-      kinds: [ui.kindArticle, ...(awardLists.length ? [ui.kindAwardList, ui.kindRecipient] : [])],
+      campaigns: campaignSummaries.filter((c) => c.articleCount + c.awardListCount > 0).map((c) => ({ id: c.id, label: c.title })),
+      kinds: [KINDS.article, ...(awardLists.length ? [KINDS.awardList, KINDS.recipient] : [])],
     },
   };
 }

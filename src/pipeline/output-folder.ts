@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { outputMessages as say } from "../strings.ts";
+import { urls } from "../urls.ts";
 
 /** Written into every output: how the next build knows the folder is one it made. */
 export const OUTPUT_MARKER = ".luu-tru-tin-tuc";
@@ -72,7 +73,7 @@ export function outputRefusal({ outputDir, contentDir, projectDir, force }: Outp
 
 /** Builds made before the marker existed are known by three files only they write together. */
 function madeBeforeMarker(dir: string): boolean {
-  return ["pagefind/pagefind.js", "tim-kiem/search.js", "sitemap.xml"].every((f) => fs.existsSync(path.join(dir, f)));
+  return [`${urls.searchIndex()}pagefind.js`, urls.searchModule(), urls.sitemap()].every((f) => fs.existsSync(path.join(dir, f)));
 }
 
 /**

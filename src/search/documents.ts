@@ -6,9 +6,9 @@ import type { Archive, ArticlePage, AwardListPage, RecipientPage } from "../arch
 import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
 import { decodeEntities } from "../text/html.ts";
+import { KINDS } from "./kinds.ts";
 import { FIELD_BREAK, indexForm, WORD_SEPARATORS } from "./client/search.js";
 
-export const KIND = { article: ui.kindArticle, awardList: ui.kindAwardList, recipient: ui.kindRecipient } as const;
 
 export interface SearchRecord {
   url: string;
@@ -49,7 +49,7 @@ function record(url: string, parts: (string | undefined)[], meta: Record<string,
 export type Thumbnail = (mediaUrl: string) => string | undefined;
 
 export function articleRecord(a: ArticlePage, thumbnail: Thumbnail = () => undefined): SearchRecord {
-  const meta: Record<string, string> = { title: a.title, kind: KIND.article };
+  const meta: Record<string, string> = { title: a.title, kind: KINDS.article.label };
   if (a.image) {
     meta.image = thumbnail(a.image.src) ?? a.image.src;
     meta.image_alt = a.image.alt;
@@ -58,7 +58,7 @@ export function articleRecord(a: ArticlePage, thumbnail: Thumbnail = () => undef
     a.url,
     [a.title, a.lead, htmlToText(a.html), a.authors.length ? `${ui.authors}: ${a.authors.join(", ")}` : undefined, a.source, ...a.tagLinks.map((t) => t.title), ...a.campaignLinks.map((c) => c.title)],
     meta,
-    { year: [String(a.year)], kind: [KIND.article], campaign: a.campaignLinks.map((c) => c.title) },
+    { year: [String(a.year)], kind: [KINDS.article.id], campaign: a.campaigns },
     a.date,
   );
 }
@@ -72,8 +72,8 @@ export function awardListRecord(l: AwardListPage): SearchRecord {
   return record(
     l.url,
     [l.title, l.decision?.number, l.decision?.issuer, htmlToText(l.html), ...groups, ...l.campaignLinks.map((c) => c.title)],
-    { title: l.title, kind: KIND.awardList },
-    { year: [String(l.year)], kind: [KIND.awardList], campaign: l.campaignLinks.map((c) => c.title) },
+    { title: l.title, kind: KINDS.awardList.label },
+    { year: [String(l.year)], kind: [KINDS.awardList.id], campaign: l.campaigns },
     l.date,
   );
 }
@@ -83,8 +83,8 @@ export function recipientRecord(r: RecipientPage): SearchRecord {
   return record(
     r.url,
     [r.name, r.detail, ...r.entries.map((e) => `${e.award} ${e.by} ${e.list.title}`)],
-    { title: r.name, kind: KIND.recipient },
-    { year: [...new Set(r.entries.map((e) => String(e.year)))], kind: [KIND.recipient] },
+    { title: r.name, kind: KINDS.recipient.label },
+    { year: [...new Set(r.entries.map((e) => String(e.year)))], kind: [KINDS.recipient.id] },
     r.entries[0].date,
   );
 }

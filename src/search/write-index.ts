@@ -6,6 +6,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { IndexAnswer, IndexRequest, IndexWorkerData } from "../pipeline/messages.ts";
+import { urls } from "../urls.ts";
 import type { SearchRecord } from "./documents.ts";
 
 /** Static hosts that cap a site's file count allow 20,000; this leaves a margin. */
@@ -44,7 +45,7 @@ export function startSearchIndex(records: SearchRecord[], otherFiles = 0): Searc
   outcome.catch(() => {}); // reported by write()
   return {
     write(outputDir) {
-      send({ outputPath: path.join(outputDir, "pagefind") });
+      send({ outputPath: path.join(outputDir, urls.searchIndex()) });
       return outcome;
     },
     cancel() {

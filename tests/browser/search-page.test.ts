@@ -62,11 +62,17 @@ for (const prefix of ["/", "/luu-tru/tin-tuc-cu/"]) {
       for (const u of after) expect(u).toMatch(/\/2019\/|\/khen-thuong\/don-vi\//);
     });
 
-    it("restores a shared search from its URL and opens a result", async () => {
-      await page.goto(`${server.url}tim-kiem/?q=Bac+Kan&loai=${encodeURIComponent("Khen thưởng")}`);
-      await page.waitForSelector(".result");
-      expect(await page.inputValue("#q")).toBe("Bac Kan");
-      expect(await page.inputValue("select[name=loai]")).toBe("Khen thưởng");
+    it("restores a shared search from its URL (by the filter's stable id, or by its label, as shared before the ids) and opens a result", async () => {
+      for (const kind of ["award-list", "Khen thưởng"]) {
+        await page.goto(`${server.url}tim-kiem/?q=Bac+Kan&loai=${encodeURIComponent(kind)}`);
+        await page.waitForSelector(".result");
+        expect(await page.inputValue("#q")).toBe("Bac Kan");
+        expect(await page.inputValue("select[name=loai]")).toBe("award-list");
+        expect(await page.locator("select[name=loai] option:checked").textContent()).toBe("Khen thưởng");
+        expect(await page.locator(".result .meta").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("Khen thưởng")]));
+        for (const meta of await page.locator(".result .meta").allTextContents()) expect(meta).toContain("Khen thưởng");
+      }
+      expect(page.url()).toContain("loai=award-list");
       const first = page.locator(".result h2 a").first();
       const title = await first.textContent();
       await first.click();

@@ -19,7 +19,7 @@ describe("search records", () => {
   it("index a recipient with its awards", () => {
     const r = records.find((x) => x.meta.title === "Công an huyện Ba Bể")!;
     expect(r.url).toBe("/khen-thuong/don-vi/cong-an-huyen-ba-be/");
-    expect(r.filters).toEqual({ year: ["2019", "2018", "2017"], kind: ["Đơn vị, cá nhân được khen"] });
+    expect(r.filters).toEqual({ year: ["2019", "2018", "2017"], kind: ["recipient"] });
     expect(displayForm(r.content)).toContain("Cờ thi đua Bộ Công an Khen thưởng phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017");
   });
 
@@ -35,7 +35,7 @@ describe("search records", () => {
     const written = displayForm(r.content);
     expect(written.startsWith(`Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017 ${FIELD_BREAK} Năm 2017,`)).toBe(true);
     for (const s of ["Thiếu tướng Ma Văn Lả", "Phan Quang", "Đức Thuần", "Thông tư 23", "An toàn về an ninh, trật tự"]) expect(written).toContain(s);
-    expect(r.filters).toEqual({ year: ["2018"], kind: ["Tin bài"], campaign: ["Toàn dân bảo vệ an ninh Tổ quốc", "An toàn về an ninh, trật tự"] });
+    expect(r.filters).toEqual({ year: ["2018"], kind: ["article"], campaign: ["toan-dan-bao-ve-an-ninh-to-quoc", "thong-tu-23"] });
     expect(r.meta).toMatchObject({ title: "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2017", date: "15/01/2018", kind: "Tin bài" });
     expect(r.sort.date).toBe("2018-01-15T08:30:00.000+07:00");
   });
@@ -45,7 +45,7 @@ describe("search records", () => {
     for (const s of ["Cờ thi đua Bộ Công an", "Giấy khen Giám đốc Công an tỉnh", "Công an huyện Ba Bể", "Đại úy Đinh Văn Hùng Cán bộ Công an huyện Chợ Mới", "Ông Triệu Văn Lộc"]) {
       expect(displayForm(r.content)).toContain(s);
     }
-    expect(r.filters.kind).toEqual(["Khen thưởng"]);
+    expect(r.filters.kind).toEqual(["award-list"]);
   });
 
   it("leave navigation and neighbour lists out", () => {

@@ -22,7 +22,9 @@ function readUrl() {
   input.value = params.get("q") ?? "";
   for (const s of selects) {
     const v = params.get(s.name);
-    if (v !== null && [...s.options].some((o) => (o.value || o.text) === v)) s.value = v;
+    // An option by its value (a stable id), or by the label it shows: addresses shared before the ids still work.
+    const option = v === null ? undefined : [...s.options].find((o) => o.value === v || o.text === v);
+    if (option) s.value = option.value;
   }
 }
 

@@ -17,7 +17,12 @@
 // - The words as a phrase rank first, then pages that have all the words.
 // This file has no imports, so that it works when copied on its own.
 
-/** @typedef {{ year?: string | string[], campaign?: string | string[], kind?: string | string[] }} Filters */
+/**
+ * Filters, by stable ids: `year` "2018"; `campaign` a campaign's id ("thong-tu-23");
+ * `kind` "article", "award-list" or "recipient". A value, a list (any of them),
+ * or Pagefind's own { any: [...] }.
+ * @typedef {{ year?: string | string[], campaign?: string | string[], kind?: string | string[] }} Filters
+ */
 /**
  * @typedef {object} Result
  * @property {string} url      site path, with the host's sub-path: "/tin-tuc/2018/slug/"
