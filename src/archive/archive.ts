@@ -15,12 +15,12 @@ import { newestFirst, vietnamese } from "./order.ts";
 import { paginate, type Paged } from "./paginate.ts";
 
 export const PER_PAGE = 20;
-export const NEIGHBOURS = 5;
-export const LATEST = 10;
-export const FEED_SIZE = 50;
+const NEIGHBOURS = 5;
+const LATEST = 10;
+const FEED_SIZE = 50;
 
 /** When an article last changed: its correction (`updated`), else its publication. The feeds, the sitemap and the pages all use this. */
-export const lastChange = (a: Article) => (a.updated && a.updated > a.date ? a.updated : a.date);
+const lastChange = (a: Article) => (a.updated && a.updated > a.date ? a.updated : a.date);
 /** Newest change first: the feed order. */
 const byLastChange = (a: ArticlePage, b: ArticlePage) => (a.changed < b.changed ? 1 : a.changed > b.changed ? -1 : newestFirst(a, b));
 
@@ -191,7 +191,7 @@ const refOf = (a: Article): ArticleRef => {
   return ref;
 };
 
-export function countsOf(groups: AwardGroup[]): string {
+function countsOf(groups: AwardGroup[]): string {
   let c = 0, i = 0;
   for (const g of groups) {
     c += g.collectives.length;

@@ -5,7 +5,7 @@
 import { distance } from "fastest-levenshtein";
 import { normalizeName } from "./identity.ts";
 
-export const DEFAULT_AWARD_KINDS = [
+const DEFAULT_AWARD_KINDS = [
   "Huân chương",
   "Huy chương",
   "Danh hiệu",

@@ -8,10 +8,10 @@ import type { PhotoUse } from "./parse/common.ts";
 import type { Problem } from "./problems.ts";
 
 /** sharp's own default limit (its `limitInputPixels`): 16383 × 16383. */
-export const MAX_PIXELS = 0x3fff * 0x3fff;
+const MAX_PIXELS = 0x3fff * 0x3fff;
 
 /** What is wrong with a photo file, or undefined when it can be used. */
-export async function photoFileProblem(abs: string): Promise<((written: string) => string) | undefined> {
+async function photoFileProblem(abs: string): Promise<((written: string) => string) | undefined> {
   try {
     const { width, height, format } = await sharp(abs, { limitInputPixels: false }).metadata();
     if (!width || !height || !format) return (w) => say.notAnImage(w, say.unknownImageSize());

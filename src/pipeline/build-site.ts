@@ -24,7 +24,7 @@ import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeStaleF
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
-export const PHOTO_CACHE = path.join(ROOT, ".cache", "photos");
+const PHOTO_CACHE = path.join(ROOT, ".cache", "photos");
 
 export interface BuildOptions {
   contentDir: string;

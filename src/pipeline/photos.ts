@@ -15,7 +15,7 @@ const FORMATS = ["webp", "jpeg"];
 /** The most files one photo becomes (fewer when it is smaller than the widths). */
 export const FILES_PER_PHOTO = WIDTHS.length * FORMATS.length;
 /** The article column is at most 46rem (736px) wide. */
-export const SIZES = "(min-width: 46rem) 736px, 100vw";
+const SIZES = "(min-width: 46rem) 736px, 100vw";
 const OUTPUT_URL = urls.photos();
 
 type Metadata = Record<string, { url: string; width: number; height: number; sourceType?: string; srcset: string; filename: string }[]>;

@@ -48,7 +48,7 @@ function record(url: string, parts: (string | undefined)[], meta: Record<string,
 /** The small image a result shows for a photo, given its media URL. */
 export type Thumbnail = (mediaUrl: string) => string | undefined;
 
-export function articleRecord(a: ArticlePage, thumbnail: Thumbnail = () => undefined): SearchRecord {
+function articleRecord(a: ArticlePage, thumbnail: Thumbnail = () => undefined): SearchRecord {
   const meta: Record<string, string> = { title: a.title, kind: KINDS.article.label };
   if (a.image) {
     meta.image = thumbnail(a.image.src) ?? a.image.src;
@@ -63,7 +63,7 @@ export function articleRecord(a: ArticlePage, thumbnail: Thumbnail = () => undef
   );
 }
 
-export function awardListRecord(l: AwardListPage): SearchRecord {
+function awardListRecord(l: AwardListPage): SearchRecord {
   const groups = l.groups.flatMap((g) => [
     `${g.award} ${g.by}`,
     ...g.collectives,
@@ -79,7 +79,7 @@ export function awardListRecord(l: AwardListPage): SearchRecord {
 }
 
 /** A recipient: its name and details, then each award it received and from which list. */
-export function recipientRecord(r: RecipientPage): SearchRecord {
+function recipientRecord(r: RecipientPage): SearchRecord {
   return record(
     r.url,
     [r.name, r.detail, ...r.entries.map((e) => `${e.award} ${e.by} ${e.list.title}`)],
