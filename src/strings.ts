@@ -8,6 +8,15 @@ export const ui = {
   campaigns: "Phong trào",
   awards: "Khen thưởng",
   tags: "Chủ đề",
+  sections: "Chuyên mục",
+  allSections: "Các chuyên mục",
+  subsections: "Chuyên mục con",
+  sectionsOfArticle: "Chuyên mục",
+  filterSection: "Chuyên mục",
+  anySection: "Tất cả chuyên mục",
+  neighboursInSection: "Trong chuyên mục",
+  neighboursInCampaign: "Trong phong trào",
+  neighboursInArchive: "Trong toàn bộ kho tin",
   years: "Các năm",
   latest: "Tin mới nhất",
   allCampaigns: "Tất cả phong trào",
@@ -114,6 +123,19 @@ export const problems = {
   notString: (value: V, example: V) => `phải là một đoạn chữ (đang là ${value}) — viết ví dụ: ${example}`,
   notStringList: (value: V, example: V) => `phải là một danh sách chữ (đang là ${value}) — viết ví dụ: ${example}`,
   notBoolean: (value: V) => `phải là true hoặc false (đang là ${value}) — viết "draft: true" hoặc xóa dòng này`,
+  notInteger: (value: V, example: V) => `phải là một số nguyên (đang là ${value}) — viết ví dụ: ${example}`,
+  badSitePath: (value: V, example: V) =>
+    `địa chỉ cũ phải là một đường dẫn bắt đầu bằng / (không có dấu cách, #, "..") (đang là ${value}) — viết ví dụ: ${example}`,
+  unknownSection: (value: V, suggestion?: V) =>
+    `không có chuyên mục mang mã này (${value}) — ${suggestion ? `có phải ý bạn là "${suggestion}"?` : "tạo tệp content/sections/" + value + ".md hoặc sửa mã"}`,
+  sectionCycle: (chain: V) => `chuyên mục nằm trong chính nó (${chain}) — sửa parent: để các chuyên mục không vòng lại`,
+  redirectsNotList: () =>
+    `redirects.yaml phải là một danh sách, mỗi dòng một cặp from:, to: — viết ví dụ: - { from: /vi/news/tag/an-ninh/, to: /chu-de/an-ninh/ }`,
+  badRedirect: (value: V) =>
+    `mỗi dòng cần from: (đường dẫn cũ, bắt đầu bằng /) và to: (đường dẫn mới hoặc địa chỉ http(s)) (đang là ${value}) — viết ví dụ: - { from: /vi/news/tag/an-ninh/, to: /chu-de/an-ninh/ }`,
+  aliasIsPage: (path: V) => `địa chỉ cũ ${path} trùng với một trang đang có — xóa địa chỉ cũ này (trang đó đã ở đúng địa chỉ)`,
+  aliasTwice: (path: V, other: V) => `địa chỉ cũ ${path} đã được khai báo ở ${other} — mỗi địa chỉ cũ chỉ dẫn tới một nơi; xóa một trong hai`,
+  redirectToNothing: (path: V) => `địa chỉ mới ${path} không có trang nào — sửa to: cho đúng một trang của trang web`,
   notYear: (value: V) => `phải là một năm gồm 4 chữ số (đang là ${value}) — viết ví dụ: 2012`,
   badDate: (value: V) =>
     `không đọc được ngày (${value}) — viết theo dạng 2018-01-15 hoặc 2018-01-15T08:30 (giờ Việt Nam)`,
@@ -219,10 +241,26 @@ export const examples = {
   description: "description: Lưu trữ tin tức",
   url: "url: https://congan.backan.gov.vn",
   awardKinds: "awardKinds: [Thư khen]",
+  sections: "sections: [an-ninh-trat-tu]",
+  aliases: "aliases: [/vi/news/an-ninh-trat-tu/tong-ket-phong-trao-123.html]",
+  campaignAliases: "aliases: [/vi/news/topic/toan-dan-bao-ve-an-ninh-to-quoc/]",
+  sectionAliases: "aliases: [/vi/news/an-ninh-trat-tu/]",
+  sectionTitle: "title: An ninh trật tự",
+  sectionSummary: "summary: Tin về công tác bảo đảm an ninh, trật tự",
+  parent: "parent: an-ninh-trat-tu",
+  order: "order: 1",
+  redirect: "- { from: /vi/news/tag/an-ninh/, to: /chu-de/an-ninh/ }",
 } as const;
 
 /** The header row of the award CSV downloads. */
 export const csvHeader = ["Năm", "Danh sách", "Số quyết định", "Ngày quyết định", "Hình thức khen thưởng", "Cấp khen", "Loại", "Tên tập thể / Họ và tên", "Cấp bậc", "Chức vụ", "Đơn vị"];
+
+/** The page left at an old address. */
+export const redirectPage = {
+  title: "Trang đã chuyển",
+  text: "Trang này đã chuyển tới",
+  generated: "Tạo bởi npm run build từ aliases: và content/redirects.yaml; đừng sửa tay, sửa nội dung rồi xây dựng lại.",
+};
 
 /** Strings the search page's script shows; "{n}" and "{q}" are filled in. */
 export const searchPageStrings = {
@@ -241,10 +279,10 @@ export const buildMessages = {
   heldDrafts: (n: number) => `${n} bản nháp không được đăng (chỉ hiện trong trang xem trước).`,
   heldScheduled: (n: number) => `${n} bài hẹn giờ chưa được đăng:`,
   scheduledItem: (file: string, date: string) => `  ${file} — sẽ được đăng từ ${date}; chạy lại npm run build sau thời điểm đó`,
-  checkOk: (articles: number, campaigns: number, awardLists: number, drafts: number, scheduled: number) =>
-    `Nội dung hợp lệ: ${articles} tin bài, ${campaigns} phong trào, ${awardLists} danh sách khen thưởng, ${drafts} bản nháp, ${scheduled} bài hẹn giờ.`,
-  checkFailed: (errors: number, files: number, articles: number, campaigns: number, awardLists: number, drafts: number, scheduled: number) =>
-    `${errors} lỗi trong ${files} tệp. Đã đọc ${articles} tin bài, ${campaigns} phong trào, ${awardLists} danh sách khen thưởng, ${drafts} bản nháp, ${scheduled} bài hẹn giờ.`,
+  checkOk: (articles: number, sections: number, campaigns: number, awardLists: number, drafts: number, scheduled: number) =>
+    `Nội dung hợp lệ: ${articles} tin bài, ${sections} chuyên mục, ${campaigns} phong trào, ${awardLists} danh sách khen thưởng, ${drafts} bản nháp, ${scheduled} bài hẹn giờ.`,
+  checkFailed: (errors: number, files: number, articles: number, sections: number, campaigns: number, awardLists: number, drafts: number, scheduled: number) =>
+    `${errors} lỗi trong ${files} tệp. Đã đọc ${articles} tin bài, ${sections} chuyên mục, ${campaigns} phong trào, ${awardLists} danh sách khen thưởng, ${drafts} bản nháp, ${scheduled} bài hẹn giờ.`,
   previewPortTaken: (asked: number, used: number) => `Cổng ${asked} đang được dùng, trang xem trước dùng cổng ${used}.`,
   previewReady: (url: string) => `Trang xem trước: ${url} (hiện cả bản nháp). Nhấn Ctrl+C để dừng.`,
   previewUpdated: (pages: number, ms: number) => `Xem trước: đã cập nhật ${pages} trang trong ${ms} ms.`,
@@ -284,7 +322,7 @@ export const outputMessages = {
 
 /** The files npm run new writes: the required keys filled in, the optional ones as comments. `title` comes quoted for YAML when it must be. */
 export const newFileTemplates = {
-  article: (title: string, dateTime: string, campaignIds: string[]) =>
+  article: (title: string, dateTime: string, campaignIds: string[], sectionIds: string[]) =>
     [
       "---",
       `title: ${title}`,
@@ -295,6 +333,8 @@ export const newFileTemplates = {
       "# tags: [Chủ đề 1, Chủ đề 2]",
       "# image: { src: /images/ten-anh.jpg, alt: Mô tả ảnh, caption: Chú thích ảnh }",
       "# awards: [ma-danh-sach-khen-thuong]",
+      `# sections: [${sectionIds[0] ?? "ma-chuyen-muc"}]${sectionIds.length ? `    # có: ${sectionIds.join(", ")}` : ""}`,
+      "# aliases: [/vi/news/chuyen-muc/dia-chi-cu-123.html]",
       "# source: Báo Bắc Kạn",
       "# draft: true",
       '# Ảnh trong bài, trên một dòng riêng: ![Mô tả ảnh](/images/ten-anh.jpg "Chú thích ảnh")',
@@ -304,6 +344,18 @@ export const newFileTemplates = {
     ].join("\n"),
   campaign: (title: string, year: string) =>
     ["---", `title: ${title}`, "# summary: Một dòng giới thiệu phong trào", `# started: ${year}`, "# ended: 2030", "---", "Giới thiệu phong trào ở đây.", ""].join("\n"),
+  section: (title: string) =>
+    [
+      "---",
+      `title: ${title}`,
+      "# parent: ma-chuyen-muc-cha",
+      "# order: 1",
+      "# summary: Một dòng giới thiệu chuyên mục",
+      "# aliases: [/vi/news/ten-chuyen-muc-cu/]",
+      "---",
+      "Giới thiệu chuyên mục ở đây.",
+      "",
+    ].join("\n"),
   award: (title: string, day: string) =>
     [
       "---",
@@ -326,7 +378,7 @@ export const newFileTemplates = {
 
 /** What npm run new tells writers. */
 export const newMessages = {
-  usage: 'Cách dùng: npm run new -- article "Tiêu đề bài viết"   (hoặc campaign "Tên phong trào", award "Tên danh sách khen thưởng")',
+  usage: 'Cách dùng: npm run new -- article "Tiêu đề bài viết"   (hoặc campaign "Tên phong trào", section "Tên chuyên mục", award "Tên danh sách khen thưởng")',
   noSlug: (title: string) => `Không tạo được tên tệp từ tiêu đề (${title}) — tiêu đề cần có chữ hoặc số.`,
   exists: (file: string) => `Tệp ${file} đã có, không ghi đè — đổi tiêu đề, hoặc mở tệp đó để sửa.`,
   created: (file: string) => `Đã tạo ${file}. Mở tệp, viết nội dung, rồi chạy npm run check.`,

@@ -20,6 +20,13 @@ export const urls = {
   recipients: () => "/khen-thuong/don-vi/",
   recipient: (slug: string) => `/khen-thuong/don-vi/${slug}/`,
   registerCsv: () => "/khen-thuong/danh-sach.csv",
+  sections: () => "/chuyen-muc/",
+  section: (id: string, page = 1) => paged(`/chuyen-muc/${id}/`, page),
+  sectionFeed: (id: string) => `/chuyen-muc/${id}/feed.xml`,
+  /** What a host reads for redirects: Netlify and Cloudflare Pages, an nginx include, Apache. */
+  netlifyRedirects: () => "/_redirects",
+  nginxRedirects: () => "/redirects.nginx.conf",
+  apacheRedirects: () => "/.htaccess",
   tags: () => "/chu-de/",
   tag: (slug: string, page = 1) => paged(`/chu-de/${slug}/`, page),
   search: () => "/tim-kiem/",

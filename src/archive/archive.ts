@@ -4,7 +4,7 @@
 // Sorting dominates: O(n log n) in the number of items.
 import { AwardKinds } from "../awards/kinds.ts";
 import { collectRecipients, csvRows, recipientsOf, statistics, toCsv, type Recipient, type StatTable } from "../awards/register.ts";
-import type { Article, AwardGroup, AwardList, Campaign, Content, Link, SiteSettings } from "../content/model.ts";
+import type { Article, AwardGroup, AwardList, Campaign, Content, Link, Redirect, Section, SiteSettings } from "../content/model.ts";
 import { ui } from "../strings.ts";
 import { formatLong, formatShort } from "../text/dates.ts";
 import { KINDS } from "../search/kinds.ts";
@@ -54,8 +54,12 @@ export interface ArticlePage extends Article {
   awardLinks: Link[];
   newer: ArticleRef[];
   older: ArticleRef[];
-  /** Which sequence the newer/older lists come from: a campaign, or the whole archive. */
-  neighboursFrom?: Link;
+  /** Which sequence the newer/older lists come from: its main section, else its first campaign; absent for the whole archive. */
+  neighboursFrom?: Link & { kind: "section" | "campaign" };
+  /** Its sections, the main one first. */
+  sectionLinks: Link[];
+  /** The breadcrumbs before its title: its main section and the sections above it, else the news and its year. */
+  trail: Crumb[];
   previous?: ArticleRef;
   next?: ArticleRef;
 }
@@ -134,7 +138,30 @@ export interface PageEntry {
 }
 
 /** What an article's page shows that comes from the rest of the archive: its links and neighbours. */
-export type ArticleContext = Pick<ArticlePage, "campaignLinks" | "tagLinks" | "awardLinks" | "newer" | "older" | "neighboursFrom" | "previous" | "next">;
+export type ArticleContext = Pick<ArticlePage, "campaignLinks" | "sectionLinks" | "tagLinks" | "awardLinks" | "newer" | "older" | "neighboursFrom" | "previous" | "next" | "trail">;
+
+/** A section as the sections' index and the menu show it. */
+export interface SectionSummary extends Link {
+  id: string;
+  summary?: string;
+  /** 0 for a top-level section. */
+  depth: number;
+  articleCount: number;
+}
+
+export interface SectionPage extends ListPage {
+  section: Section;
+  /** The sections right under it. */
+  children: Link[];
+}
+
+export interface Feed {
+  id: string;
+  title: string;
+  url: string;
+  feedUrl: string;
+  items: ArticlePage[];
+}
 
 export interface Archive {
   site: SiteSettings;
@@ -155,11 +182,21 @@ export interface Archive {
   recipients: RecipientPage[];
   /** Feeds: the site's latest articles, and each campaign's, by last change (a correction moves an article up). */
   feed: ArticlePage[];
-  campaignFeeds: { id: string; title: string; url: string; feedUrl: string; items: ArticlePage[] }[];
+  campaignFeeds: Feed[];
+  /** Every campaign's and section's feed: what list-feed.njk writes. */
+  listFeeds: Feed[];
+  /** Sections in tree order (each after its parent, siblings by `order` then title). */
+  sections: SectionSummary[];
+  /** The site's main menu: the top-level sections. */
+  menu: Link[];
+  sectionPages: SectionPage[];
+  sectionFeeds: Feed[];
+  /** Old addresses and where they lead, for the redirect files (src/site/redirects.ts). */
+  redirects: Redirect[];
   awardStats: { years: StatTable[]; all: StatTable };
   registerCsv: string;
   /** The values the search page offers as filters: each a stable id (the filter's value) and what readers see. */
-  searchFilters: { years: number[]; campaigns: { id: string; label: string }[]; kinds: { id: string; label: string }[] };
+  searchFilters: { years: number[]; campaigns: { id: string; label: string }[]; sections: { id: string; label: string }[]; kinds: { id: string; label: string }[] };
 }
 
 const home: Crumb = { title: ui.home, url: urls.home() };
@@ -179,7 +216,7 @@ export function articlePage(a: Article, context: ArticleContext): ArticlePage {
     changed: lastChange(a),
     dateText: formatLong(a.date, a.hasTime),
     updatedText: a.updated ? formatLong(a.updated) : undefined,
-    breadcrumbs: [home, news, { title: String(a.year), url: urls.year(a.year) }, { title: a.title }],
+    breadcrumbs: [...context.trail, { title: a.title }],
     ...context,
   };
 }
@@ -217,20 +254,42 @@ export function archiveOf(content: Content): Archive {
   const campaignAwards = groupBy(awardLists.flatMap((l) => l.campaigns.map((id) => [id, l] as const)), ([id]) => id);
   const reporting = groupBy(articles.flatMap((a) => a.awards.map((id) => [id, a] as const)), ([id]) => id);
 
+  // Sections, as a tree: each after its parent, siblings by their order, then title.
+  const sections = sectionTree(content.sections);
+  const sectionById = new Map(sections.map((s) => [s.id, s]));
+  const sectionLink = (id: string): Link => ({ title: sectionById.get(id)!.title, url: urls.section(id) });
+  const ancestry = (id: string): Link[] => {
+    const out: Link[] = [];
+    for (let at: string | undefined = id; at && out.length <= sections.length; at = sectionById.get(at)?.parent) out.unshift(sectionLink(at));
+    return out;
+  };
+  const inSection = groupBy(articles.flatMap((a) => a.sections.map((id) => [id, a] as const)), ([id]) => id);
+  const sectionArticles = new Map([...inSection].map(([id, pairs]) => [id, pairs.map(([, a]) => a)]));
+
+  // Newer and older: in the article's main section, else its first campaign, else the whole archive (as NukeViet does).
   const global = neighboursIn(articles, NEIGHBOURS);
   const perCampaign = new Map([...campaignArticles].map(([id, list]) => [id, neighboursIn(list, NEIGHBOURS)]));
+  const perSection = new Map([...sectionArticles].map(([id, list]) => [id, neighboursIn(list, NEIGHBOURS)]));
 
   const articlePages: ArticlePage[] = articles.map((a) => {
+    const [main] = a.sections;
     const first = a.campaigns[0];
-    const near = first ? perCampaign.get(first)!.get(a)! : global.get(a)!;
+    const near = main ? perSection.get(main)!.get(a)! : first ? perCampaign.get(first)!.get(a)! : global.get(a)!;
     const around = global.get(a)!;
+    const neighboursFrom = main
+      ? { ...sectionLink(main), kind: "section" as const }
+      : first
+        ? { title: campaignById.get(first)!.title, url: urls.campaign(first), kind: "campaign" as const }
+        : undefined;
     return articlePage(a, {
+      trail: main ? [home, ...ancestry(main)] : [home, news, { title: String(a.year), url: urls.year(a.year) }],
+      sectionLinks: a.sections.map(sectionLink),
       campaignLinks: a.campaigns.map((id) => ({ title: campaignById.get(id)!.title, url: urls.campaign(id) })),
       tagLinks: a.tags.map((t) => ({ title: t.name, url: urls.tag(t.slug) })),
       awardLinks: a.awards.map((id) => ({ title: awardById.get(id)!.title, url: awardById.get(id)!.url })),
       newer: near.newer.map(ref),
       older: near.older.map(ref),
-      neighboursFrom: first ? { title: campaignById.get(first)!.title, url: urls.campaign(first) } : undefined,
+      neighboursFrom,
       next: around.newer[0] && ref(around.newer[0]),
       previous: around.older[0] && ref(around.older[0]),
     });
@@ -268,6 +327,24 @@ export function archiveOf(content: Content): Archive {
         awardYears: page.number === 1 ? byYear(lists) : [],
         stats: page.number === 1 && own.length ? statistics(own, kinds) : undefined,
       }),
+    );
+  });
+
+  // Section pages and the index
+  const sectionsCrumb: Crumb = { title: ui.sections, url: urls.sections() };
+  const sectionSummaries: SectionSummary[] = sections.map((sec) => ({
+    id: sec.id,
+    title: sec.title,
+    url: sec.url,
+    summary: sec.summary,
+    depth: ancestry(sec.id).length - 1,
+    articleCount: sectionArticles.get(sec.id)?.length ?? 0,
+  }));
+  const sectionPages = sections.flatMap((sec) => {
+    const trail = [home, sectionsCrumb, ...ancestry(sec.id).slice(0, -1), { title: sec.title }];
+    const children = sections.filter((c) => c.parent === sec.id).map((c) => sectionLink(c.id));
+    return listPages((sectionArticles.get(sec.id) ?? []).map(ref), sec.title, (p) => urls.section(sec.id, p), trail).map(
+      (page): SectionPage => ({ ...page, section: sec, children: page.number === 1 ? children : [] }),
     );
   });
 
@@ -314,24 +391,26 @@ export function archiveOf(content: Content): Archive {
     }),
   );
 
-  const campaignFeeds = campaigns.map((c) => ({
-    id: c.id,
-    title: c.title,
-    url: c.url,
-    feedUrl: urls.campaignFeed(c.id),
-    items: (campaignArticles.get(c.id) ?? []).map((a) => pageOf.get(a)!).sort(byLastChange).slice(0, FEED_SIZE),
-  }));
+  const feedOf = (item: { id: string; title: string; url: string }, feedUrl: string, list: Article[] | undefined): Feed => ({
+    id: item.id,
+    title: item.title,
+    url: item.url,
+    feedUrl,
+    items: (list ?? []).map((a) => pageOf.get(a)!).sort(byLastChange).slice(0, FEED_SIZE),
+  });
+  const campaignFeeds = campaigns.map((c) => feedOf(c, urls.campaignFeed(c.id), campaignArticles.get(c.id)));
+  const sectionFeeds = sections.map((sec) => feedOf(sec, urls.sectionFeed(sec.id), sectionArticles.get(sec.id)));
 
   // When each page last changed: a list page when the newest of what it lists did.
   const newest = (isos: string[]) => isos.reduce<string | undefined>((a, b) => (!a || b > a ? b : a), undefined);
   const anyChange = newest([...articles.map(lastChange), ...awardLists.map((l) => l.date)]);
   const awardChange = newest(awardLists.map((l) => l.date));
   const pages: PageEntry[] = [
-    ...[urls.home(), urls.news(), urls.campaigns(), urls.tags()].map((url) => ({ url, changed: anyChange })),
+    ...[urls.home(), urls.news(), urls.campaigns(), urls.sections(), urls.tags()].map((url) => ({ url, changed: anyChange })),
     ...[urls.awards(), urls.recipients()].map((url) => ({ url, changed: awardChange })),
     { url: urls.search() },
     ...articlePages.map((a) => ({ url: a.url, changed: a.changed })),
-    ...[...yearPages, ...campaignPages, ...tagPages].map((p) => ({ url: p.url, changed: newest(p.items.map((i) => i.changed)) })),
+    ...[...yearPages, ...campaignPages, ...sectionPages, ...tagPages].map((p) => ({ url: p.url, changed: newest(p.items.map((i) => i.changed)) ?? anyChange })),
     ...awardListPages.map((l) => ({ url: l.url, changed: l.date })),
     ...recipientPages.map((r) => ({ url: r.url, changed: r.entries[0].date })),
   ];
@@ -339,6 +418,7 @@ export function archiveOf(content: Content): Archive {
     urls.notFound(),
     urls.feed(),
     ...campaignFeeds.map((f) => f.feedUrl),
+    ...sectionFeeds.map((f) => f.feedUrl),
     ...awardListPages.map((l) => l.csvUrl),
     urls.registerCsv(),
     urls.robots(),
@@ -362,11 +442,18 @@ export function archiveOf(content: Content): Archive {
     recipients: recipientPages,
     feed: [...articlePages].sort(byLastChange).slice(0, FEED_SIZE),
     campaignFeeds,
+    sections: sectionSummaries,
+    menu: sectionSummaries.filter((sec) => sec.depth === 0).map(({ title, url }) => ({ title, url })),
+    sectionPages,
+    sectionFeeds,
+    listFeeds: [...campaignFeeds, ...sectionFeeds],
+    redirects: content.redirects,
     awardStats: statistics(awardLists, kinds),
     registerCsv: toCsv(csvRows(awardLists)),
     searchFilters: {
       years: [...new Set([...articles.map((a) => a.year), ...awardLists.map((l) => l.year)])].sort((a, b) => b - a),
       campaigns: campaignSummaries.filter((c) => c.articleCount + c.awardListCount > 0).map((c) => ({ id: c.id, label: c.title })),
+      sections: sectionSummaries.filter((sec) => sec.articleCount > 0).map((sec) => ({ id: sec.id, label: sec.title })),
       kinds: [KINDS.article, ...(awardLists.length ? [KINDS.awardList, KINDS.recipient] : [])],
     },
   };
@@ -379,4 +466,23 @@ function listPages(items: ArticleRef[], title: string, urlOf: (page: number) => 
     breadcrumbs: page.number > 1 ? [...breadcrumbs.slice(0, -1), { ...breadcrumbs.at(-1)!, url: urlOf(1) }, { title: ui.pageOf(page.number, page.total) }] : breadcrumbs,
     groups: byYear(page.items),
   }));
+}
+
+/** Sections in tree order: each right after its parent, siblings by `order` (unset last), then title, then id. */
+function sectionTree(all: Section[]): Section[] {
+  const children = groupBy(all.map((sec) => [sec.parent ?? "", sec] as const), ([parent]) => parent);
+  const bySiblingOrder = (a: Section, b: Section) =>
+    (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || vietnamese.compare(a.title, b.title) || (a.id < b.id ? -1 : 1);
+  const out: Section[] = [];
+  const seen = new Set<string>();
+  const visit = (parent: string) => {
+    for (const [, sec] of [...(children.get(parent) ?? [])].sort(([, a], [, b]) => bySiblingOrder(a, b))) {
+      if (seen.has(sec.id)) continue;
+      seen.add(sec.id);
+      out.push(sec);
+      visit(sec.id);
+    }
+  };
+  visit("");
+  return out;
 }

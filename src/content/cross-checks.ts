@@ -9,6 +9,7 @@ import { problems as say } from "../strings.ts";
 import type { PhotoUse, Reference } from "./parse/common.ts";
 import { suggest } from "./parse/common.ts";
 import type { RecipientUse } from "./parse/award-list.ts";
+import type { Redirect } from "./model.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -17,12 +18,12 @@ import type { Problem } from "./problems.ts";
  * own is reported once, not again in every file that names it.
  */
 export function checkReferences(references: Reference[], known: Record<Reference["kind"], string[]>): Problem[] {
-  const sets = { campaigns: new Set(known.campaigns), awards: new Set(known.awards) };
+  const sets = { campaigns: new Set(known.campaigns), awards: new Set(known.awards), sections: new Set(known.sections) };
+  const unknown = { campaigns: say.unknownCampaign, awards: say.unknownAwardList, sections: say.unknownSection };
   return references
     .filter((r) => !sets[r.kind].has(r.id))
     .map((r) => {
-      const suggestion = suggest(r.id, known[r.kind]);
-      const message = r.kind === "campaigns" ? say.unknownCampaign(r.id, suggestion) : say.unknownAwardList(r.id, suggestion);
+      const message = unknown[r.kind](r.id, suggest(r.id, known[r.kind]));
       return { severity: "error" as const, file: r.file, line: r.line, key: r.key, message };
     });
 }
@@ -93,4 +94,41 @@ export function checkSimilarRecipients(uses: RecipientUse[]): Problem[] {
     const [first, second] = [byKey.get(a)!, byKey.get(b)!].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
     return { severity: "warning" as const, file: second.file, line: second.line, message: say.similarRecipients(second.name, first.name, `${first.file}:${first.line}`) };
   });
+}
+
+/** A section may not sit, through its parents, under itself. */
+export function checkSectionCycles(sections: { id: string; file: string; parent?: string; parentLine: number }[]): Problem[] {
+  const parentOf = new Map(sections.map((s) => [s.id, s.parent]));
+  const problems: Problem[] = [];
+  for (const s of sections) {
+    const chain = [s.id];
+    for (let at = s.parent; at && parentOf.has(at); at = parentOf.get(at)) {
+      chain.push(at);
+      if (at === s.id) {
+        problems.push({ severity: "error", file: s.file, line: s.parentLine, key: "parent", message: say.sectionCycle(chain.join(" → ")) });
+        break;
+      }
+      if (chain.length > sections.length) break;
+    }
+  }
+  return problems;
+}
+
+/**
+ * Old addresses: each leads to one place, is not an address the site has,
+ * and (when it is a site path) leads to one of the site's addresses.
+ */
+export function checkRedirects(redirects: Redirect[], siteAddresses: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const first = new Map<string, Redirect>();
+  const bare = (p: string) => p.replace(/[?#].*$/, "");
+  for (const r of redirects) {
+    const at = { file: r.file, line: r.line, key: "aliases" };
+    const other = first.get(r.from);
+    if (other) problems.push({ severity: "error", ...at, message: say.aliasTwice(r.from, `${other.file}:${other.line}`) });
+    else first.set(r.from, r);
+    if (siteAddresses.has(r.from) || siteAddresses.has(`${r.from}/`)) problems.push({ severity: "error", ...at, message: say.aliasIsPage(r.from) });
+    if (r.to.startsWith("/") && !siteAddresses.has(bare(r.to))) problems.push({ severity: "error", ...at, key: "to", message: say.redirectToNothing(r.to) });
+  }
+  return problems;
 }

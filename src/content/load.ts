@@ -7,16 +7,18 @@ import path from "node:path";
 import { AwardKinds } from "../awards/kinds.ts";
 import { problems as say } from "../strings.ts";
 import { isValidSlug } from "../text/slug.ts";
-import { checkAddresses, checkIds, checkPhotoPaths, checkReferences, checkSimilarRecipients } from "./cross-checks.ts";
+import { checkAddresses, checkIds, checkPhotoPaths, checkReferences, checkSectionCycles, checkSimilarRecipients } from "./cross-checks.ts";
 import { displayPath, markdownFiles, readText } from "./files.ts";
 import { checkPhotoFiles } from "./photo-files.ts";
-import type { Article, AwardList, Campaign, Content } from "./model.ts";
+import type { Article, AwardList, Campaign, Content, Redirect, Section } from "./model.ts";
 import { parseArticle } from "./parse/article.ts";
 import { parseAwardList, type RecipientUse } from "./parse/award-list.ts";
 import { parseCampaign } from "./parse/campaign.ts";
+import { parseSection } from "./parse/section.ts";
 import type { ParseContext, Parsed, PhotoUse } from "./parse/common.ts";
 import { DEFAULT_SITE, parseSite } from "./parse/site.ts";
-import { sortProblems, type Problem } from "./problems.ts";
+import { showValue, sortProblems, type Problem } from "./problems.ts";
+import { isSitePath } from "./schema.ts";
 import { readSource, readYamlFile, type SourceFile } from "./source-file.ts";
 
 export interface LoadOptions {
@@ -52,7 +54,10 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   const context: ParseContext = { root, renderBodies };
   const problems: Problem[] = [];
   const folderProblem = checkContentFolder(root);
-  if (folderProblem) return { content: { site: DEFAULT_SITE, campaigns: [], awardLists: [], articles: [], media: [] }, problems: [folderProblem], drafts: [], scheduled: [], photoUses: [] };
+  if (folderProblem) {
+    const content: Content = { site: DEFAULT_SITE, campaigns: [], sections: [], awardLists: [], articles: [], redirects: [], media: [] };
+    return { content, problems: [folderProblem], drafts: [], scheduled: [], photoUses: [] };
+  }
 
   const siteFile = path.join(root, "site.yaml");
   let site = DEFAULT_SITE;
@@ -64,6 +69,7 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   const awardKinds = new AwardKinds(site.awardKinds);
 
   const campaigns = readFolder(root, "campaigns", problems, (src, id) => parseCampaign(src, id, context));
+  const sections = readFolder(root, "sections", problems, (src, id) => parseSection(src, id, context));
   const awardLists = readFolder(root, "awards", problems, (src, id) => parseAwardList(src, id, { ...context, awardKinds }));
   const articles = readFolder(root, "articles", problems, (src, name) => parseArticle(src, name, { ...context, now }));
 
@@ -74,17 +80,19 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   const published = (a: Article) => !a.draft && !a.scheduled;
   const kept = articles.filter((p) => p.item && (includeDrafts || published(p.item)));
 
-  const all = [...campaigns, ...awardLists, ...articles];
+  const all = [...campaigns, ...sections, ...awardLists, ...articles];
   problems.push(...all.flatMap((p) => p.problems));
   problems.push(
     ...checkReferences(
       all.flatMap((p) => p.references),
-      { campaigns: campaigns.ids.filter(isValidSlug), awards: awardLists.ids.filter(isValidSlug) },
+      { campaigns: campaigns.ids.filter(isValidSlug), awards: awardLists.ids.filter(isValidSlug), sections: sections.ids.filter(isValidSlug) },
     ),
   );
-  const addressed = [...campaigns, ...awardLists, ...articles.filter((p) => p.item && published(p.item))];
+  const addressed = [...campaigns, ...sections, ...awardLists, ...articles.filter((p) => p.item && published(p.item))];
   problems.push(...checkAddresses(addressed.flatMap((p) => (p.item ? [{ url: p.item.url, file: p.item.file, titleLine: p.titleLine }] : []))));
-  problems.push(...checkIds(campaigns), ...checkIds(awardLists));
+  problems.push(...checkIds(campaigns), ...checkIds(sections), ...checkIds(awardLists));
+  problems.push(...checkSectionCycles(sections.flatMap((p) => (p.item ? [{ ...p.item, parentLine: p.references.find((r) => r.key === "parent")?.line ?? p.titleLine }] : []))));
+  const redirectsFile = readRedirects(root, problems);
   const photos = checkPhotoPaths(all.flatMap((p) => p.photos), root);
   problems.push(...photos.problems);
   problems.push(...checkSimilarRecipients(awardLists.flatMap((p) => p.recipients as RecipientUse[])));
@@ -93,6 +101,9 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   const content: Content = {
     site,
     campaigns: items<Campaign>(campaigns),
+    sections: items<Section>(sections),
+    // Old addresses: those of what is published, and content/redirects.yaml.
+    redirects: [...campaigns, ...sections, ...awardLists, ...articles.filter((p) => p.item && published(p.item))].flatMap((p) => p.redirects).concat(redirectsFile),
     awardLists: items<AwardList>(awardLists),
     articles: items<Article>(kept),
     // Only what is published is written: a draft's photos stay out of the output.
@@ -121,7 +132,8 @@ export function loadOneArticle(content: Content, contentDir: string, file: strin
   const parsed = readFile(abs, readSource, problems, (src) => parseArticle(src, path.basename(abs, ".md"), { root, renderBodies: true, now }));
   if (parsed) {
     problems.push(...parsed.problems, ...checkPhotoPaths(parsed.photos, root).problems);
-    problems.push(...checkReferences(parsed.references, { campaigns: content.campaigns.map((c) => c.id), awards: content.awardLists.map((l) => l.id) }));
+    const known = { campaigns: content.campaigns.map((c) => c.id), awards: content.awardLists.map((l) => l.id), sections: content.sections.map((s) => s.id) };
+    problems.push(...checkReferences(parsed.references, known));
   }
   return { article: parsed?.item, problems: sortProblems(problems) };
 }
@@ -182,4 +194,26 @@ function pruneDangling(content: Content) {
     a.awards = a.awards.filter((id) => awards.has(id));
   }
   for (const l of content.awardLists) l.campaigns = l.campaigns.filter((id) => campaigns.has(id));
+  const sections = new Set(content.sections.map((s) => s.id));
+  for (const a of content.articles) a.sections = a.sections.filter((id) => sections.has(id));
+  for (const s of content.sections) if (s.parent && !sections.has(s.parent)) s.parent = undefined;
+}
+
+/** content/redirects.yaml: old addresses that belong to no one file, each { from, to }. */
+function readRedirects(root: string, problems: Problem[]): Redirect[] {
+  const abs = path.join(root, "redirects.yaml");
+  if (!fs.existsSync(abs)) return [];
+  const parsed = readFile(abs, (file, text) => readYamlFile(file, text, true), problems, (src) => {
+    const out: Redirect[] = [];
+    (src.data.items as unknown[]).forEach((item, i) => {
+      const line = src.lineOf(["items", i]);
+      const r = item as { from?: unknown; to?: unknown } | null;
+      const ok =
+        r && typeof r === "object" && typeof r.from === "string" && isSitePath(r.from.trim()) && typeof r.to === "string" && (isSitePath(r.to.trim()) || /^https?:\/\/\S+$/.test(r.to.trim()));
+      if (ok) out.push({ from: (r.from as string).trim(), to: (r.to as string).trim(), file: src.file, line });
+      else problems.push({ severity: "error", file: src.file, line, message: say.badRedirect(showValue(item)) });
+    });
+    return out;
+  });
+  return parsed ?? [];
 }

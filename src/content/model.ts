@@ -48,6 +48,10 @@ export interface Article {
   image?: Photo;
   /** Award-list ids, in the writer's order; all exist. */
   awards: string[];
+  /** Section ids, in the writer's order; the first is its main section. All exist. */
+  sections: string[];
+  /** Old addresses (site paths) that lead here. */
+  aliases: string[];
   draft: boolean;
   /** Dated in the future: published by the first build after its date. */
   scheduled: boolean;
@@ -64,7 +68,34 @@ export interface Campaign {
   summary?: string;
   started?: number;
   ended?: number;
+  /** Old addresses (site paths) that lead here. */
+  aliases: string[];
   html: string;
+}
+
+/** A section (chuyên mục): where the newsroom files its news. Sections may nest. */
+export interface Section {
+  kind: "section";
+  id: string;
+  file: string;
+  url: string;
+  title: string;
+  /** The section it sits under. */
+  parent?: string;
+  /** Its place among its siblings (then by title). */
+  order?: number;
+  summary?: string;
+  aliases: string[];
+  html: string;
+}
+
+/** An old address and where it leads now: a site path, or a full URL. */
+export interface Redirect {
+  from: string;
+  to: string;
+  /** Where it was declared, for messages. */
+  file: string;
+  line: number;
 }
 
 export interface Individual {
@@ -115,6 +146,9 @@ export interface Content {
   site: SiteSettings;
   articles: Article[];
   campaigns: Campaign[];
+  sections: Section[];
+  /** Every old address: the items' aliases and content/redirects.yaml. */
+  redirects: Redirect[];
   awardLists: AwardList[];
   /** Photos referenced by the content, as paths relative to the content folder. */
   media: string[];

@@ -54,6 +54,28 @@ const textList = (example: string) =>
       return out;
     });
 
+/** Old addresses (site paths) that must lead to this item: each starts with "/", without "..", spaces or a "#". */
+const sitePaths = (example: string) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      if (isMissing(v)) return [] as string[];
+      const list = Array.isArray(v) ? v : [v];
+      const out: string[] = [];
+      for (const item of list) {
+        const p = typeof item === "string" ? item.trim() : undefined;
+        if (!p || !isSitePath(p)) return fail(ctx, say.badSitePath(showValue(item), example));
+        out.push(p);
+      }
+      return out;
+    });
+
+/** A path on the site, as old links have it: "/vi/news/an-ninh/bai-123.html", or NukeViet's "/index.php?nv=news&op=…". */
+export function isSitePath(p: string): boolean {
+  return p.startsWith("/") && !p.startsWith("//") && !/\s|#/.test(p) && !p.split(/[/?]/).some((seg) => seg === ".." || seg === ".");
+}
+
 const readDate = (v: unknown, ctx: z.RefinementCtx) => parseContentDate(v) ?? fail(ctx, say.badDate(showValue(v)));
 
 const date = (example: string) =>
@@ -122,6 +144,8 @@ export const articleSchema = z.object({
   awards: textList(examples.awards),
   slug: optionalText(examples.slug),
   draft: bool,
+  sections: textList(examples.sections),
+  aliases: sitePaths(examples.aliases),
 });
 
 export const campaignSchema = z.object({
@@ -129,6 +153,22 @@ export const campaignSchema = z.object({
   summary: optionalText(examples.campaignSummary),
   started: year,
   ended: year,
+  aliases: sitePaths(examples.campaignAliases),
+});
+
+export const sectionSchema = z.object({
+  title: text(examples.sectionTitle),
+  parent: optionalText(examples.parent),
+  order: z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      if (isMissing(v)) return undefined;
+      if (typeof v !== "number" || !Number.isInteger(v)) return fail(ctx, say.notInteger(showValue(v), examples.order));
+      return v;
+    }),
+  summary: optionalText(examples.sectionSummary),
+  aliases: sitePaths(examples.sectionAliases),
 });
 
 export const individualSchema = z.unknown().transform((v, ctx) => {
@@ -208,6 +248,7 @@ export const siteSchema = z.object({
 export const knownKeys = {
   article: { "": Object.keys(articleSchema.shape), image: ["src", "alt", "caption"] },
   campaign: { "": Object.keys(campaignSchema.shape) },
+  section: { "": Object.keys(sectionSchema.shape) },
   awardList: {
     "": Object.keys(awardListSchema.shape),
     decision: ["number", "date", "issuer"],

@@ -4,7 +4,7 @@
 // the site's time zone. A YAML mistake is one problem, on the line where the
 // writer made it (an unclosed "[" or quote is reported where it opens).
 import matter from "gray-matter";
-import { isMap, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import { problems as say } from "../strings.ts";
 import type { Problem } from "./problems.ts";
 
@@ -44,19 +44,23 @@ export function readSource(file: string, original: string): { source?: SourceFil
   return { source: { file, data: parsed.data, body: split.content, bodyLine, lineOf: parsed.lineOf }, problems: [] };
 }
 
-/** Parses a YAML file (content/site.yaml). It may be framed like front matter, by "---" lines. */
-export function readYamlFile(file: string, original: string): { source?: SourceFile; problems: Problem[] } {
+/**
+ * Parses a YAML file (content/site.yaml, content/redirects.yaml). It may be
+ * framed like front matter, by "---" lines. Its top level is a map, or with
+ * `list` a list, which `data.items` then holds.
+ */
+export function readYamlFile(file: string, original: string, list = false): { source?: SourceFile; problems: Problem[] } {
   // A closing "---" would start a second, empty document: it is dropped (its line kept, so lines stay right).
   const text = normalise(original).replace(/\n---[ \t]*\n?\s*$/, "\n");
-  const parsed = parseYaml(file, text);
+  const parsed = parseYaml(file, text, list);
   if (!parsed.ok) return { problems: parsed.problems };
   return { source: { file, data: parsed.data, body: "", bodyLine: 0, lineOf: parsed.lineOf }, problems: [] };
 }
 
 type Parsed = { ok: true; data: Record<string, unknown>; lineOf: (path: KeyPath) => number } | { ok: false; problems: Problem[] };
 
-/** Parses YAML whose line N is the file's line N. */
-function parseYaml(file: string, raw: string): Parsed {
+/** Parses YAML whose line N is the file's line N; a top-level list (with `list`) is held as `items`. */
+function parseYaml(file: string, raw: string, list = false): Parsed {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
@@ -79,17 +83,20 @@ function parseYaml(file: string, raw: string): Parsed {
   } catch {
     return problem(firstAlias, say.yamlTooManyAliases());
   }
-  if (!isMap(doc.contents) || typeof data !== "object" || Array.isArray(data)) {
+  if (list) {
+    if (!isSeq(doc.contents) && doc.contents !== null) return problem((doc.contents as { range?: number[] }).range?.[0] ?? 0, say.redirectsNotList());
+  } else if (!isMap(doc.contents) || typeof data !== "object" || Array.isArray(data)) {
     return problem((doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0, say.frontMatterNotMap());
   }
   const lineOf = (path: KeyPath): number => {
-    for (let n = path.length; n > 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    const inDoc = list ? path.slice(1) : path; // "items" is not in the file
+    for (let n = inDoc.length; n > 0; n--) {
+      const node = doc.getIn(inDoc.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === "object" && node.range) return lineAt(node.range[0]);
     }
     return 1;
   };
-  return { ok: true, data: data as Record<string, unknown>, lineOf };
+  return { ok: true, data: list ? { items: Array.isArray(data) ? data : [] } : (data as Record<string, unknown>), lineOf };
 }
 
 /**

@@ -17,6 +17,7 @@ import { sortProblems, type Problem } from "../content/problems.ts";
 import { outputMessages, problems as say } from "../strings.ts";
 import { searchRecords } from "../search/documents.ts";
 import { startSearchIndex, type SearchIndex } from "../search/write-index.ts";
+import { redirectFiles, redirectProblems } from "../site/redirects.ts";
 import { sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory } from "./memory.js";
@@ -130,6 +131,8 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   for (const item of [...content.articles, ...content.campaigns, ...content.awardLists]) item.html = withPictures(item.html, photos);
   step("photos");
   const archive = archiveOf(content);
+  const wrongRedirects = redirectProblems(archive);
+  if (wrongRedirects.length) return failed([...problems, ...wrongRedirects]);
   step("archive");
   // Pagefind's indexer adds the records in its own process while Eleventy renders.
   const index = options.search === false ? undefined : (options.indexer ?? startSearchIndex)(searchRecords(archive, photos), outputFileCount(archive, content.media.length));
@@ -148,6 +151,11 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     photos.writeTo(staging);
     const absolute = (url: string) => absoluteUrl(archive.site.url, pathPrefix, url);
     fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(archive.pages, absolute));
+    const served = (url: string) => `${pathPrefix}${url.slice(1)}`;
+    for (const [file, text] of redirectFiles(archive.redirects, { served, absolute, siteTitle: archive.site.title })) {
+      fs.mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+      fs.writeFileSync(path.join(staging, file), text);
+    }
     step("pages");
     const state = options.keepState ? { content, archive, photos } : undefined;
     return { result: { ok: true, problems, drafts, scheduled, pages: written.length, siteUrl: archive.site.url, state }, index };
@@ -209,7 +217,8 @@ function withoutSummary(eleventy: Eleventy): Eleventy {
 /** The files the build writes besides the search index, counted from the archive's own lists before they are written. */
 function outputFileCount(archive: Archive, photos: number): number {
   const marker = 1;
-  return archive.pages.length + archive.otherFiles.length + copiedFileCount() + marker + photos * FILES_PER_PHOTO;
+  const redirects = archive.redirects.filter((r) => !r.from.includes("?")).length + 3; // a page each, and the three servers' files
+  return archive.pages.length + archive.otherFiles.length + copiedFileCount() + marker + redirects + photos * FILES_PER_PHOTO;
 }
 
 /**

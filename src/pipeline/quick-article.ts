@@ -19,11 +19,12 @@ export async function quickArticle(state: BuiltState, contentDir: string, file: 
   if (problems.some((p) => p.severity === "error")) return problems;
   const previous = state.archive.articles.find((p) => p.file === article?.file);
   if (!article || !previous) return "full";
-  const moved = ["url", "time", "campaigns", "awards", "draft", "scheduled", "image"] as const;
+  const moved = ["url", "time", "campaigns", "sections", "aliases", "awards", "draft", "scheduled", "image"] as const;
   if (moved.some((k) => !same(article[k], previous[k])) || !same(article.tags, previous.tags)) return "full";
   // Its place in the archive (links, neighbours) has not moved: it is the last build's.
-  const { campaignLinks, tagLinks, awardLinks, newer, older, neighboursFrom, previous: before, next } = previous;
-  const page = articlePage({ ...article, html: withPictures(article.html, state.photos) }, { campaignLinks, tagLinks, awardLinks, newer, older, neighboursFrom, previous: before, next });
+  const { campaignLinks, sectionLinks, tagLinks, awardLinks, newer, older, neighboursFrom, previous: before, next, trail } = previous;
+  const context = { campaignLinks, sectionLinks, tagLinks, awardLinks, newer, older, neighboursFrom, previous: before, next, trail };
+  const page = articlePage({ ...article, html: withPictures(article.html, state.photos) }, context);
   await renderArticlePage(state, page, outputDir);
   return problems;
 }

@@ -56,9 +56,9 @@ function articleRecord(a: ArticlePage, thumbnail: Thumbnail = () => undefined): 
   }
   return record(
     a.url,
-    [a.title, a.lead, htmlToText(a.html), a.authors.length ? `${ui.authors}: ${a.authors.join(", ")}` : undefined, a.source, ...a.tagLinks.map((t) => t.title), ...a.campaignLinks.map((c) => c.title)],
+    [a.title, a.lead, htmlToText(a.html), a.authors.length ? `${ui.authors}: ${a.authors.join(", ")}` : undefined, a.source, ...a.tagLinks.map((t) => t.title), ...a.campaignLinks.map((c) => c.title), ...a.sectionLinks.map((c) => c.title)],
     meta,
-    { year: [String(a.year)], kind: [KINDS.article.id], campaign: a.campaigns },
+    { year: [String(a.year)], kind: [KINDS.article.id], campaign: a.campaigns, ...(a.sections.length ? { section: a.sections } : {}) },
     a.date,
   );
 }

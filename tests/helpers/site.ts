@@ -7,6 +7,17 @@ export function htmlFiles(outDir: string): string[] {
   return (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).sort();
 }
 
+/** The pages left at old addresses, which only send readers on (src/site/redirects.ts). */
+export function redirectFiles(outDir: string): string[] {
+  return htmlFiles(outDir).filter((f) => fs.readFileSync(path.join(outDir, f), "utf8").includes('<meta http-equiv="refresh"'));
+}
+
+/** The site's own pages: every HTML file but the redirect pages. */
+export function pageFiles(outDir: string): string[] {
+  const redirects = new Set(redirectFiles(outDir));
+  return htmlFiles(outDir).filter((f) => !redirects.has(f));
+}
+
 export function page(outDir: string, url: string): cheerio.CheerioAPI {
   return cheerio.load(fs.readFileSync(fileFor(outDir, url), "utf8"));
 }

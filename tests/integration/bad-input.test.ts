@@ -226,6 +226,39 @@ const CASES: Case[] = [
   { name: "two award lists with one id", files: { "awards/2019/2017-toan-dan.md": awardList("  - { award: Giấy khen, by: GĐ, collectives: [Đội 1] }") }, code: 1, parts: [/awards\/2019\/2017-toan-dan\.md:1  hai tệp có cùng mã \(2017-toan-dan, trùng với \S*content\/awards\/2018\/2017-toan-dan\.md\) — đổi tên một trong hai tệp/] },
   { name: "an unknown award kind", files: { "awards/2019/ds.md": awardList("  - { award: Phần thưởng lạ, by: GĐ, collectives: [Đội 1] }") }, code: 1, parts: ["groups.0.award: hình thức khen thưởng không rõ (Phần thưởng lạ)", "awardKinds:"] },
 
+  // Sections and old addresses.
+  { name: "an unknown section", files: { "articles/2018/x.md": A("sections: [an-ninh-trat-tuu]"), "sections/an-ninh-trat-tu.md": "---\ntitle: An ninh trật tự\n---\n" }, code: 1, parts: ['articles/2018/x.md:4  sections: không có chuyên mục mang mã này (an-ninh-trat-tuu) — có phải ý bạn là "an-ninh-trat-tu"?'] },
+  {
+    name: "sections that sit inside each other",
+    files: { "sections/a.md": "---\ntitle: A\nparent: b\n---\n", "sections/b.md": "---\ntitle: B\nparent: a\n---\n" },
+    code: 1,
+    parts: ["sections/a.md:3  parent: chuyên mục nằm trong chính nó (a → b → a)", "sections/b.md:3  parent: chuyên mục nằm trong chính nó (b → a → b)"],
+  },
+  { name: "a section order that is not a whole number", files: { "sections/a.md": "---\ntitle: A\norder: đầu\n---\n" }, code: 1, parts: ['sections/a.md:3  order: phải là một số nguyên (đang là "đầu") — viết ví dụ: order: 1'] },
+  { name: "an alias that is not a site path", files: { "articles/2018/x.md": A("aliases: [vi/news/bai.html]") }, code: 1, parts: ['articles/2018/x.md:4  aliases: địa chỉ cũ phải là một đường dẫn bắt đầu bằng / (không có dấu cách, #, "..") (đang là "vi/news/bai.html")'] },
+  { name: "an alias that is a page of the site", files: { "articles/2018/x.md": A("aliases: [/tin-tuc/2018/bai-hai/]") }, code: 1, parts: ["articles/2018/x.md:4  aliases: địa chỉ cũ /tin-tuc/2018/bai-hai/ trùng với một trang đang có"] },
+  {
+    name: "one old address given twice",
+    files: { "articles/2018/x.md": A("aliases: [/vi/news/bai-1.html]"), "campaigns/toan-dan.md": "---\ntitle: Toàn dân\naliases: [/vi/news/bai-1.html]\n---\n" },
+    code: 1,
+    parts: [/aliases: địa chỉ cũ \/vi\/news\/bai-1\.html đã được khai báo ở \S+:\d+ — mỗi địa chỉ cũ chỉ dẫn tới một nơi/],
+  },
+  { name: "a redirect to a page that does not exist", files: { "redirects.yaml": "- { from: /vi/news/, to: /tin-tuc/2030/ }\n" }, code: 1, parts: ["redirects.yaml:1  to: địa chỉ mới /tin-tuc/2030/ không có trang nào"] },
+  { name: "redirects.yaml that is not a list", files: { "redirects.yaml": "from: /vi/news/\nto: /tin-tuc/\n" }, code: 1, parts: ["redirects.yaml:1  redirects.yaml phải là một danh sách"] },
+  { name: "a redirect without its to:", files: { "redirects.yaml": "- { from: /vi/news/, to: /tin-tuc/ }\n- { from: /vi/news/rss/ }\n" }, code: 1, parts: ['redirects.yaml:2  mỗi dòng cần from: (đường dẫn cũ, bắt đầu bằng /) và to:'] },
+  {
+    name: "old addresses from aliases and redirects.yaml (built, with the servers' files)",
+    files: { "articles/2018/bai-hai.md": A("aliases: [/vi/news/bai-hai-12.html]"), "redirects.yaml": "---\n- { from: /vi/news/, to: /tin-tuc/ }\n- { from: \"/index.php?language=vi&nv=news\", to: /tin-tuc/ }\n" },
+    code: 0,
+    parts: [],
+    verify: (c) => {
+      expect(fs.readFileSync(path.join(c.out, "vi/news/bai-hai-12.html"), "utf8")).toContain('content="0; url=/tin-tuc/2018/bai-hai/"');
+      expect(fs.readFileSync(path.join(c.out, ".htaccess"), "utf8")).toContain("RewriteCond %{QUERY_STRING} ^language=vi&nv=news$\nRewriteRule ^index\\.php$ /tin-tuc/? [R=301,L]");
+      expect(fs.readFileSync(path.join(c.out, "_redirects"), "utf8")).toContain("/index.php language=vi nv=news /tin-tuc/ 301");
+      expect(fs.existsSync(path.join(c.out, "index.php"))).toBe(false);
+    },
+  },
+
   // 4. Photos: a path in content/ or an http(s) address, a real image, not a bomb.
   { name: "a missing photo in the body", files: { "articles/2018/x.md": A("", "Một.\n\n![a](/images/khong-co.jpg)\n") }, code: 1, parts: ["articles/2018/x.md:7  không tìm thấy ảnh (/images/khong-co.jpg)"] },
   { name: "a missing lead photo", files: { "articles/2018/x.md": A("image: { src: khong-co.jpg }") }, code: 1, parts: ["articles/2018/x.md:4  image.src: không tìm thấy ảnh (khong-co.jpg)"] },

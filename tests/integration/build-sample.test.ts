@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { makeContent, SAMPLE_CONTENT } from "../helpers/content.ts";
-import { brokenLinks, htmlFiles, page } from "../helpers/site.ts";
+import { brokenLinks, htmlFiles, pageFiles, page } from "../helpers/site.ts";
 
 const HOSTILE = `---
 title: "<script>alert('tiêu đề')</script> & <b>đậm</b>"
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const result = await buildSite({ contentDir: content, outputDir: out });
   expect(result.problems).toEqual([]);
   expect(result.ok).toBe(true);
-  pages = htmlFiles(out);
+  pages = pageFiles(out);
 }, 120_000);
 
 describe("the built sample archive", () => {

@@ -8,7 +8,7 @@ import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { makeContent, REPO, SAMPLE_CONTENT } from "../helpers/content.ts";
-import { htmlFiles, page } from "../helpers/site.ts";
+import { htmlFiles, pageFiles, page } from "../helpers/site.ts";
 
 const ORIGIN = "https://congan.backan.gov.vn";
 const builds: Record<string, string> = {};
@@ -47,7 +47,7 @@ describe("every page", () => {
 
   it("has a canonical link, Open Graph title and no script but on the search page", () => {
     const out = builds["/"];
-    for (const rel of htmlFiles(out)) {
+    for (const rel of pageFiles(out)) {
       const $ = cheerio.load(fs.readFileSync(path.join(out, rel), "utf8"));
       const url = `/${rel.replace(/index\.html$/, "")}`;
       expect($("link[rel=canonical]").attr("href"), rel).toBe(`${ORIGIN}${url}`);
@@ -108,7 +108,7 @@ describe("sitemap and robots.txt", () => {
     const out = builds["/"];
     const doc = xml.parse(fs.readFileSync(path.join(out, "sitemap.xml"), "utf8"));
     const locs: string[] = doc.urlset.url.map((u: { loc: string }) => u.loc);
-    const expected = htmlFiles(out).filter((f) => f !== "404.html").map((f) => `${ORIGIN}/${f.replace(/index\.html$/, "")}`);
+    const expected = pageFiles(out).filter((f) => f !== "404.html").map((f) => `${ORIGIN}/${f.replace(/index\.html$/, "")}`);
     expect([...locs].sort()).toEqual(expected.sort());
     const seed = doc.urlset.url.find((u: { loc: string }) => u.loc.endsWith("/tong-ket-phong-trao-2017/"));
     expect(seed.lastmod).toBe("2018-01-15");

@@ -38,16 +38,18 @@ describe("npm run new", () => {
     expect(check.stdout).toContain("19 tin bài");
   });
 
-  it("creates a campaign and an award list that check accepts", async () => {
+  it("creates a campaign, a section and an award list that check accepts", async () => {
     const { root } = sampleCopy();
     expect((await runCli("new.ts", ["campaign", "Phong trào mới"], root)).code).toBe(0);
+    expect((await runCli("new.ts", ["section", "Gương người tốt việc tốt"], root)).code).toBe(0);
+    expect(fs.readFileSync(path.join(root, "content/sections/guong-nguoi-tot-viec-tot.md"), "utf8")).toMatch(/^title: Gương người tốt việc tốt\n# parent: /m);
     expect((await runCli("new.ts", ["award", "Khen thưởng đột xuất"], root)).code).toBe(0);
     expect(fs.existsSync(path.join(root, "content/campaigns/phong-trao-moi.md"))).toBe(true);
     const year = DateTime.now().setZone("Asia/Ho_Chi_Minh").year;
     expect(fs.readFileSync(path.join(root, `content/awards/${year}/khen-thuong-dot-xuat.md`), "utf8")).toMatch(/^groups:\n {2}- award: Giấy khen/m);
     const check = await runCli("check.ts", [], root);
     expect(check.code).toBe(0);
-    expect(check.stdout).toContain("3 phong trào, 4 danh sách khen thưởng");
+    expect(check.stdout).toContain("4 chuyên mục, 3 phong trào, 4 danh sách khen thưởng");
   });
 
   it("refuses to overwrite a file, and explains its use", async () => {
@@ -74,7 +76,7 @@ describe("npm run check", () => {
     });
     const r = await runCli("check.ts", [], root);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe("Nội dung hợp lệ: 18 tin bài, 2 phong trào, 3 danh sách khen thưởng, 1 bản nháp, 1 bài hẹn giờ.");
+    expect(r.stdout.trim()).toBe("Nội dung hợp lệ: 18 tin bài, 3 chuyên mục, 2 phong trào, 3 danh sách khen thưởng, 1 bản nháp, 1 bài hẹn giờ.");
   });
 
   it("prints the build's messages and exits 1 on bad content, without building anything", async () => {

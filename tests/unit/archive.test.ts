@@ -3,7 +3,7 @@ import { archiveOf, PER_PAGE } from "../../src/archive/archive.ts";
 import { neighboursIn } from "../../src/archive/neighbours.ts";
 import { chronological, newestFirst } from "../../src/archive/order.ts";
 import { pageBar, paginate } from "../../src/archive/paginate.ts";
-import type { Article, AwardList, Campaign, Content } from "../../src/content/model.ts";
+import type { Article, AwardList, Campaign, Content, Section } from "../../src/content/model.ts";
 import { parseContentDate } from "../../src/text/dates.ts";
 import { urls } from "../../src/urls.ts";
 
@@ -11,13 +11,13 @@ function article(slug: string, date: string, extra: Partial<Article> = {}): Arti
   const d = parseContentDate(date)!.date;
   return {
     kind: "article", file: `${slug}.md`, year: d.year, slug, url: urls.article(d.year, slug), title: slug.toUpperCase(),
-    date: d.toISO()!, time: d.toMillis(), hasTime: true, authors: [], summary: "", campaigns: [], tags: [], awards: [], draft: false, scheduled: false, html: "",
+    date: d.toISO()!, time: d.toMillis(), hasTime: true, authors: [], summary: "", campaigns: [], tags: [], awards: [], sections: [], aliases: [], draft: false, scheduled: false, html: "",
     ...extra,
   };
 }
-const campaign = (id: string, title: string): Campaign => ({ kind: "campaign", id, file: id, url: urls.campaign(id), title, html: "" });
+const campaign = (id: string, title: string): Campaign => ({ kind: "campaign", id, file: id, url: urls.campaign(id), title, aliases: [], html: "" });
 function content(articles: Article[], extra: Partial<Content> = {}): Content {
-  return { site: { title: "T", description: "", url: "", awardKinds: [] }, articles, campaigns: [], awardLists: [], media: [], ...extra };
+  return { site: { title: "T", description: "", url: "", awardKinds: [] }, articles, campaigns: [], sections: [], awardLists: [], redirects: [], media: [], ...extra };
 }
 
 describe("order", () => {
@@ -129,5 +129,53 @@ describe("archiveOf", () => {
     expect(a.yearPages.map((p) => p.url)).toEqual(["/tin-tuc/2019/", "/tin-tuc/2019/trang-2/", "/tin-tuc/2019/trang-3/"]);
     expect(a.yearPages[2].items).toHaveLength(1);
     expect(a.yearPages[1].breadcrumbs.at(-2)).toEqual({ title: "2019", url: "/tin-tuc/2019/" });
+  });
+});
+
+describe("sections in the archive", () => {
+  const section = (id: string, title: string, extra: Partial<Section> = {}): Section => ({ kind: "section", id, file: id, url: urls.section(id), title, aliases: [], html: "", ...extra });
+  const secs = [
+    section("xa-hoi", "Xã hội", { order: 2 }),
+    section("an-ninh", "An ninh", { order: 1 }),
+    section("toi-pham", "Tội phạm", { parent: "an-ninh" }),
+    section("giao-thong", "Giao thông", { parent: "an-ninh" }),
+    section("khac", "Ắc quy"), // no order: after those that have one
+  ];
+  const arts = [
+    article("s1", "2018-01-01", { sections: ["toi-pham"], campaigns: ["toan-dan"] }),
+    article("s2", "2018-02-01", { campaigns: ["toan-dan"] }),
+    article("s3", "2018-03-01", { sections: ["toi-pham", "an-ninh"] }),
+    article("s4", "2018-04-01", {}),
+    article("s5", "2018-05-01", { sections: ["an-ninh"] }),
+  ];
+  const archive = archiveOf(content(arts, { sections: secs, campaigns: [campaign("toan-dan", "Toàn dân")] }));
+  const pageOf = (slug: string) => archive.articles.find((a) => a.slug === slug)!;
+
+  it("orders sections as a tree: each after its parent, siblings by order, then by Vietnamese title", () => {
+    expect(archive.sections.map((s) => [s.id, s.depth])).toEqual([["an-ninh", 0], ["giao-thong", 1], ["toi-pham", 1], ["xa-hoi", 0], ["khac", 0]]);
+    expect(archive.menu.map((m) => m.title)).toEqual(["An ninh", "Xã hội", "Ắc quy"]);
+  });
+
+  it("takes newer and older from the main section, else the first campaign, else the whole archive", () => {
+    expect(pageOf("s3").neighboursFrom).toEqual({ title: "Tội phạm", url: urls.section("toi-pham"), kind: "section" });
+    expect(pageOf("s3").older.map((r) => r.url)).toEqual([urls.article(2018, "s1")]);
+    expect(pageOf("s3").newer).toEqual([]);
+    expect(pageOf("s2").neighboursFrom?.kind).toBe("campaign");
+    expect(pageOf("s4").neighboursFrom).toBeUndefined();
+    expect(pageOf("s4").newer.map((r) => r.url)).toEqual([urls.article(2018, "s5")]);
+  });
+
+  it("puts the main section and the sections above it in an article's breadcrumbs", () => {
+    expect(pageOf("s3").breadcrumbs.map((c) => c.title)).toEqual(["Trang chủ", "An ninh", "Tội phạm", "S3"]);
+    expect(pageOf("s4").breadcrumbs.map((c) => c.title)).toEqual(["Trang chủ", "Tin tức", "2018", "S4"]);
+  });
+
+  it("gives each section its pages, its sub-sections and a feed, in the sitemap's list", () => {
+    const first = archive.sectionPages.find((p) => p.section.id === "an-ninh")!;
+    expect(first.items.map((i) => i.url)).toEqual([urls.article(2018, "s5"), urls.article(2018, "s3")]);
+    expect(first.children.map((c) => c.title)).toEqual(["Giao thông", "Tội phạm"]);
+    expect(archive.sectionFeeds.map((f) => f.feedUrl)).toContain(urls.sectionFeed("toi-pham"));
+    expect(archive.pages.map((p) => p.url)).toEqual(expect.arrayContaining([urls.sections(), urls.section("an-ninh"), urls.section("khac")]));
+    expect(archive.otherFiles).toContain(urls.sectionFeed("an-ninh"));
   });
 });

@@ -26,6 +26,7 @@ export function parseArticle(src: SourceFile, fileName: string, context: ParseCo
   }
   r.refer("campaigns", "campaigns", f.campaigns);
   r.refer("awards", "awards", f.awards);
+  r.refer("sections", "sections", f.sections);
   let image: Photo | undefined;
   if (f.image) {
     const photo = r.photo(f.image.src, r.src.lineOf(["image", "src"]), ["image", "src"]);
@@ -34,12 +35,14 @@ export function parseArticle(src: SourceFile, fileName: string, context: ParseCo
   const { html, firstParagraph } = r.body();
   if (!f.title || !date || year === undefined) return r;
   const tags = (f.tags ?? []).map((name) => ({ name, slug: slugify(name) })).filter((t) => t.slug);
+  const url = urls.article(year, slug);
+  r.aliasesTo(url, f.aliases);
   r.item = {
     kind: "article",
     file: src.file,
     year,
     slug,
-    url: urls.article(year, slug),
+    url,
     title: f.title,
     date: date.toISO()!,
     time: date.toMillis(),
@@ -53,6 +56,8 @@ export function parseArticle(src: SourceFile, fileName: string, context: ParseCo
     tags: uniqueBy(tags, (t) => t.slug),
     image,
     awards: f.awards ?? [],
+    sections: f.sections ?? [],
+    aliases: f.aliases ?? [],
     draft: f.draft ?? false,
     scheduled: date.toMillis() > context.now,
     html,

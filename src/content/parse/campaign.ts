@@ -12,8 +12,9 @@ export function parseCampaign(src: SourceFile, id: string, context: ParseContext
   const idOk = r.checkId(id);
   if (f.started !== undefined && f.ended !== undefined && f.ended < f.started) r.error(["ended"], say.endsBeforeStart(f.ended, f.started));
   const { html } = r.body();
+  r.aliasesTo(urls.campaign(id), f.aliases);
   if (idOk && f.title) {
-    r.item = { kind: "campaign", id, file: src.file, url: urls.campaign(id), title: f.title, summary: f.summary, started: f.started, ended: f.ended, html };
+    r.item = { kind: "campaign", id, file: src.file, url: urls.campaign(id), title: f.title, summary: f.summary, started: f.started, ended: f.ended, aliases: f.aliases ?? [], html };
   }
   return r;
 }

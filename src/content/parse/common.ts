@@ -10,6 +10,7 @@ import { isValidSlug, slugify } from "../../text/slug.ts";
 import { urls } from "../../urls.ts";
 import { renderMarkdown } from "../markdown.ts";
 import { showValue, type Problem } from "../problems.ts";
+import type { Redirect } from "../model.ts";
 import type { KeyPath, SourceFile } from "../source-file.ts";
 
 /** An id given in one file that must name another (a campaign, an award list). */
@@ -17,7 +18,7 @@ export interface Reference {
   file: string;
   line: number;
   key: string;
-  kind: "campaigns" | "awards";
+  kind: "campaigns" | "awards" | "sections";
   id: string;
 }
 
@@ -41,6 +42,8 @@ export interface Parsed<T> {
   problems: Problem[];
   references: Reference[];
   photos: PhotoUse[];
+  /** Its old addresses (aliases), each leading to its address. */
+  redirects: Redirect[];
   /** The line a duplicate address is reported on. */
   titleLine: number;
 }
@@ -58,6 +61,7 @@ export class FileResult<T> implements Parsed<T> {
   problems: Problem[] = [];
   references: Reference[] = [];
   photos: PhotoUse[] = [];
+  redirects: Redirect[] = [];
   titleLine: number;
 
   constructor(
@@ -118,6 +122,11 @@ export class FileResult<T> implements Parsed<T> {
   /** Ids in `key` that must name files in content/<kind>, checked once every file is read. */
   refer(kind: Reference["kind"], key: string, ids: string[] | undefined) {
     (ids ?? []).forEach((id, i) => this.references.push({ file: this.src.file, line: this.src.lineOf([key, i]), key, kind, id }));
+  }
+
+  /** The item's `aliases`: old addresses that lead to `url`. */
+  aliasesTo(url: string, aliases: string[] | undefined) {
+    (aliases ?? []).forEach((from, i) => this.redirects.push({ from, to: url, file: this.src.file, line: this.src.lineOf(["aliases", i]) }));
   }
 
   /** A file kept in a year folder (content/articles/2018/) must be of that year. */
