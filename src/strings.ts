@@ -376,6 +376,38 @@ export const newFileTemplates = {
     ].join("\n"),
 };
 
+/** What npm run import:nukeviet says. */
+export const importMessages = {
+  siteTitle: "Cổng thông tin điện tử",
+  usage:
+    "Cách dùng: npm run import:nukeviet -- --database mysql://USER:PASS@HOST:PORT/DB --uploads đường/dẫn/tới/uploads --out content [--prefix nv4] [--lang vi] [--module-data news] [--report tệp.json]",
+  cannotConnect: (uri: string, detail: string) =>
+    `Không kết nối được cơ sở dữ liệu ${uri} (${detail}) — kiểm tra máy chủ MariaDB/MySQL đang chạy, tên người dùng, mật khẩu và tên cơ sở dữ liệu trong --database`,
+  notNukeviet: (detail: string) =>
+    `Cơ sở dữ liệu không có mô-đun tin tức của NukeViet (${detail}) — kiểm tra --prefix (mặc định nv4), --lang (mặc định vi) và --module-data (mặc định news)`,
+  oldVersion: (table: string) =>
+    `Đây là NukeViet bản cũ (trước 4.0.29): nội dung bài nằm trong các bảng ${table}… — nâng cấp trang lên NukeViet 4.5 rồi sao lưu và nhập lại`,
+  outNotOurs: (out: string) =>
+    `Thư mục ${out} đã có nội dung không do lần nhập trước tạo ra — chọn một thư mục mới cho --out (ví dụ content-nukeviet), lần nhập sau dùng lại đúng thư mục đó`,
+  emptyTitle: (id: number) => `Bài id ${id} không có tiêu đề: không nhập.`,
+  unknownCategory: (id: number, catid: number) => `Bài id ${id} thuộc chuyên mục ${catid} không còn trong bảng chuyên mục: nhập bài, không gắn chuyên mục đó.`,
+  progress: (done: number, total: number) => `Đã đọc ${done}/${total} bài…`,
+  done: (seconds: string) => `Nhập xong trong ${seconds} giây.`,
+  report: (r: { articles: { published: number; scheduled: number; drafts: number }; sections: number; campaigns: number; skipped: { expired: number; suspended: number; emptyTitle: number }; unchanged: number; keptEdited: string[]; photos: { copied: number; missing: string[]; external: string[] }; attachments: string[]; warnings: string[] }) =>
+    [
+      `Bài viết: ${r.articles.published} đã đăng, ${r.articles.scheduled} hẹn giờ, ${r.articles.drafts} bản nháp; ${r.sections} chuyên mục, ${r.campaigns} dòng sự kiện (phong trào).`,
+      `Không nhập: ${r.skipped.expired} bài hết hạn (không lưu trữ), ${r.skipped.suspended} bài ngưng hiệu lực, ${r.skipped.emptyTitle} bài không có tiêu đề.`,
+      `Không đổi từ lần nhập trước: ${r.unchanged} tệp. Giữ nguyên vì đã được sửa sau lần nhập trước: ${r.keptEdited.length} tệp${r.keptEdited.length ? ` (${r.keptEdited.join(", ")})` : ""}.`,
+      `Ảnh: ${r.photos.copied} ảnh đã chép, ${r.photos.missing.length} ảnh không tìm thấy, ${r.photos.external.length} ảnh ở trang khác (giữ địa chỉ).`,
+      ...r.photos.missing.map((m) => `  Thiếu ảnh: ${m}`),
+      ...r.photos.external.map((m) => `  Ảnh ở trang khác: ${m}`),
+      ...(r.attachments.length ? [`Tệp đính kèm chưa được nhập (trang chưa đăng được tệp đính kèm): ${r.attachments.length} tệp — chép chúng lên máy chủ mới theo danh sách:`] : []),
+      ...r.attachments.map((a) => `  Đính kèm: ${a}`),
+      ...r.warnings.map((w) => `  Lưu ý: ${w}`),
+    ].join("\n"),
+  reportWritten: (file: string) => `Báo cáo đầy đủ (JSON): ${file}`,
+};
+
 /** What npm run new tells writers. */
 export const newMessages = {
   usage: 'Cách dùng: npm run new -- article "Tiêu đề bài viết"   (hoặc campaign "Tên phong trào", section "Tên chuyên mục", award "Tên danh sách khen thưởng")',
