@@ -197,6 +197,10 @@ export const problems = {
     `ảnh chỉ được là tệp trong content/ hoặc địa chỉ http(s) (đang là ${value}) — viết ví dụ: /images/anh.jpg`,
   photoOutsideContent: (value: V) =>
     `ảnh nằm ngoài thư mục content/ (${value}) — chép ảnh vào content/images/ và viết /images/ten-anh.jpg`,
+  missingFile: (value: V) =>
+    `không tìm thấy tệp được liên kết (${value}) — kiểm tra tên tệp; đường dẫn tính từ thư mục của bài viết, hoặc từ content/ nếu bắt đầu bằng /`,
+  fileOutsideContent: (value: V) =>
+    `tệp được liên kết nằm ngoài thư mục content/ (${value}) — chép tệp vào content/files/ và viết /files/ten-tep.pdf`,
   photoLinkOutside: (value: V) =>
     `ảnh là liên kết (symlink) trỏ ra ngoài thư mục content/ (${value}) — chép chính tệp ảnh vào content/images/`,
   unknownImageSize: () => "không đọc được kích thước",
@@ -379,6 +383,7 @@ export const newFileTemplates = {
 /** What npm run import:nukeviet says. */
 export const importMessages = {
   siteTitle: "Cổng thông tin điện tử",
+  attachments: "Tệp đính kèm:",
   usage:
     "Cách dùng: npm run import:nukeviet -- --database mysql://USER:PASS@HOST:PORT/DB --uploads đường/dẫn/tới/uploads --out content [--prefix nv4] [--lang vi] [--module-data news] [--report tệp.json]",
   cannotConnect: (uri: string, detail: string) =>
@@ -393,7 +398,7 @@ export const importMessages = {
   unknownCategory: (id: number, catid: number) => `Bài id ${id} thuộc chuyên mục ${catid} không còn trong bảng chuyên mục: nhập bài, không gắn chuyên mục đó.`,
   progress: (done: number, total: number) => `Đã đọc ${done}/${total} bài…`,
   done: (seconds: string) => `Nhập xong trong ${seconds} giây.`,
-  report: (r: { articles: { published: number; scheduled: number; drafts: number }; sections: number; campaigns: number; skipped: { expired: number; suspended: number; emptyTitle: number }; unchanged: number; keptEdited: string[]; photos: { copied: number; missing: string[]; external: string[] }; attachments: string[]; warnings: string[] }) =>
+  report: (r: { articles: { published: number; scheduled: number; drafts: number }; sections: number; campaigns: number; skipped: { expired: number; suspended: number; emptyTitle: number }; unchanged: number; keptEdited: string[]; photos: { copied: number; missing: string[]; external: string[] }; attachments: { copied: number; missing: string[] }; warnings: string[] }) =>
     [
       `Bài viết: ${r.articles.published} đã đăng, ${r.articles.scheduled} hẹn giờ, ${r.articles.drafts} bản nháp; ${r.sections} chuyên mục, ${r.campaigns} dòng sự kiện (phong trào).`,
       `Không nhập: ${r.skipped.expired} bài hết hạn (không lưu trữ), ${r.skipped.suspended} bài ngưng hiệu lực, ${r.skipped.emptyTitle} bài không có tiêu đề.`,
@@ -401,8 +406,8 @@ export const importMessages = {
       `Ảnh: ${r.photos.copied} ảnh đã chép, ${r.photos.missing.length} ảnh không tìm thấy, ${r.photos.external.length} ảnh ở trang khác (giữ địa chỉ).`,
       ...r.photos.missing.map((m) => `  Thiếu ảnh: ${m}`),
       ...r.photos.external.map((m) => `  Ảnh ở trang khác: ${m}`),
-      ...(r.attachments.length ? [`Tệp đính kèm chưa được nhập (trang chưa đăng được tệp đính kèm): ${r.attachments.length} tệp — chép chúng lên máy chủ mới theo danh sách:`] : []),
-      ...r.attachments.map((a) => `  Đính kèm: ${a}`),
+      `Tệp đính kèm: ${r.attachments.copied} tệp đã chép, ${r.attachments.missing.length} tệp không tìm thấy.`,
+      ...r.attachments.missing.map((a) => `  Thiếu tệp đính kèm: ${a}`),
       ...r.warnings.map((w) => `  Lưu ý: ${w}`),
     ].join("\n"),
   reportWritten: (file: string) => `Báo cáo đầy đủ (JSON): ${file}`,

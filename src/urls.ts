@@ -42,6 +42,8 @@ export const urls = {
   notFound: () => "/404.html",
   /** The folder of resized photos. */
   photos: () => "/anh/",
+  /** A file a body links to (pdf, doc …), published as it is, by its path relative to content/. */
+  file: (contentRelativePath: string) => `/tep/${contentRelativePath.split("/").map(encodeURIComponent).join("/")}`,
   /** A photo from the content folder, by its path relative to content/ (POSIX separators). */
   media: (contentRelativePath: string) => `/media/${contentRelativePath.split("/").map(encodeURIComponent).join("/")}`,
 };

@@ -57,7 +57,7 @@ export function checkIds(files: { id: string; file: string }[]): Problem[] {
  * outside it is refused (the build would publish whatever it points at).
  * Returns the problems and the uses whose file was found.
  */
-export function checkPhotoPaths(uses: PhotoUse[], contentDir: string): { problems: Problem[]; found: PhotoUse[] } {
+export function checkPhotoPaths(uses: PhotoUse[], contentDir: string, kind: "photo" | "file" = "photo"): { problems: Problem[]; found: PhotoUse[] } {
   const realRoot = fs.realpathSync(contentDir);
   const verdicts = new Map<string, "ok" | "missing" | "outside">();
   const verdict = (abs: string) => {
@@ -78,7 +78,8 @@ export function checkPhotoPaths(uses: PhotoUse[], contentDir: string): { problem
     const v = verdict(use.abs);
     if (v === "ok") found.push(use);
     else {
-      const message = v === "missing" ? say.missingImage(use.written) : say.photoLinkOutside(use.written);
+      const message =
+        kind === "file" ? (v === "missing" ? say.missingFile(use.written) : say.fileOutsideContent(JSON.stringify(use.written))) : v === "missing" ? say.missingImage(use.written) : say.photoLinkOutside(use.written);
       problems.push({ severity: "error", file: use.file, line: use.line, key: use.key, message });
     }
   }

@@ -55,7 +55,7 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   const problems: Problem[] = [];
   const folderProblem = checkContentFolder(root);
   if (folderProblem) {
-    const content: Content = { site: DEFAULT_SITE, campaigns: [], sections: [], awardLists: [], articles: [], redirects: [], media: [] };
+    const content: Content = { site: DEFAULT_SITE, campaigns: [], sections: [], awardLists: [], articles: [], redirects: [], media: [], files: [] };
     return { content, problems: [folderProblem], drafts: [], scheduled: [], photoUses: [] };
   }
 
@@ -94,7 +94,7 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   problems.push(...checkSectionCycles(sections.flatMap((p) => (p.item ? [{ ...p.item, parentLine: p.references.find((r) => r.key === "parent")?.line ?? p.titleLine }] : []))));
   const redirectsFile = readRedirects(root, problems);
   const photos = checkPhotoPaths(all.flatMap((p) => p.photos), root);
-  problems.push(...photos.problems);
+  problems.push(...photos.problems, ...checkPhotoPaths(all.flatMap((p) => p.files), root, "file").problems);
   problems.push(...checkSimilarRecipients(awardLists.flatMap((p) => p.recipients as RecipientUse[])));
 
   const items = <T>(list: Parsed<T>[]) => list.flatMap((p) => (p.item ? [p.item] : []));
@@ -107,7 +107,8 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
     awardLists: items<AwardList>(awardLists),
     articles: items<Article>(kept),
     // Only what is published is written: a draft's photos stay out of the output.
-    media: [...new Set([...campaigns, ...awardLists, ...kept].flatMap((p) => p.photos.map((u) => u.path)))].sort(),
+    media: [...new Set([...campaigns, ...sections, ...awardLists, ...kept].flatMap((p) => p.photos.map((u) => u.path)))].sort(),
+    files: [...new Set([...campaigns, ...sections, ...awardLists, ...kept].flatMap((p) => p.files.map((u) => u.path)))].sort(),
   };
   pruneDangling(content);
   return { content, problems: sortProblems(problems), drafts, scheduled, photoUses: photos.found };
@@ -131,7 +132,7 @@ export function loadOneArticle(content: Content, contentDir: string, file: strin
   const abs = path.resolve(file);
   const parsed = readFile(abs, readSource, problems, (src) => parseArticle(src, path.basename(abs, ".md"), { root, renderBodies: true, now }));
   if (parsed) {
-    problems.push(...parsed.problems, ...checkPhotoPaths(parsed.photos, root).problems);
+    problems.push(...parsed.problems, ...checkPhotoPaths(parsed.photos, root).problems, ...checkPhotoPaths(parsed.files, root, "file").problems);
     const known = { campaigns: content.campaigns.map((c) => c.id), awards: content.awardLists.map((l) => l.id), sections: content.sections.map((s) => s.id) };
     problems.push(...checkReferences(parsed.references, known));
   }

@@ -24,13 +24,26 @@ export interface RenderedBody {
   firstParagraph: string;
 }
 
+/** Files a body may link to, published with the site (decisions, forms): their endings. */
+export const LINKED_FILE = /\.(pdf|docx?|xlsx?|odt|ods|zip)$/i;
+
+/** A link in a body to a file of the content folder (not a web address, not an anchor), by its ending. */
+const isLinkedFile = (href: string) => !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) && LINKED_FILE.test(href.split(/[?#]/)[0]);
+
 /**
  * Renders a body. `resolveImage` maps each photo path to its URL (or returns
- * undefined when it reported the photo missing, leaving the path as written).
+ * undefined when it reported the photo missing, leaving the path as written);
+ * `resolveFile` does the same for links to files (pdf, doc …).
  */
-export function renderMarkdown(body: string, resolveImage: (image: BodyImage) => string | undefined, render = true): RenderedBody {
+export function renderMarkdown(
+  body: string,
+  resolveImage: (image: BodyImage) => string | undefined,
+  render = true,
+  resolveFile: (file: BodyImage) => string | undefined = () => undefined,
+): RenderedBody {
   if (!render) {
     scanImages(body, resolveImage);
+    scanLinks(body, resolveFile);
     return { html: "", firstParagraph: "" };
   }
   const tokens = md.parse(body, {});
@@ -39,6 +52,10 @@ export function renderMarkdown(body: string, resolveImage: (image: BodyImage) =>
     if (token.type !== "inline" || !token.children) return;
     const line = (token.map?.[0] ?? 0) + 1;
     for (const child of walk(token.children)) {
+      if (child.type === "link_open" && isLinkedFile(child.attrGet("href") ?? "")) {
+        const url = resolveFile({ src: decodeURI(child.attrGet("href")!), line });
+        if (url !== undefined) child.attrSet("href", url);
+      }
       if (child.type !== "image") continue;
       const url = resolveImage({ src: child.attrGet("src") ?? "", line });
       if (url !== undefined) child.attrSet("src", url);
@@ -57,6 +74,15 @@ const IMAGE = /!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)/g;
 function scanImages(body: string, resolveImage: (image: BodyImage) => string | undefined) {
   body.split("\n").forEach((text, i) => {
     for (const m of text.matchAll(IMAGE)) resolveImage({ src: m[1], line: i + 1 });
+  });
+}
+
+const LINK = /(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)/g;
+
+/** Finds the links to files of a body without parsing it as Markdown (for npm run check). */
+function scanLinks(body: string, resolveFile: (file: BodyImage) => string | undefined) {
+  body.split("\n").forEach((text, i) => {
+    for (const m of text.matchAll(LINK)) if (isLinkedFile(m[1])) resolveFile({ src: m[1], line: i + 1 });
   });
 }
 

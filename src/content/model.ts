@@ -152,4 +152,6 @@ export interface Content {
   awardLists: AwardList[];
   /** Photos referenced by the content, as paths relative to the content folder. */
   media: string[];
+  /** Files (pdf, doc …) published content links to, as paths relative to the content folder. */
+  files: string[];
 }

@@ -135,7 +135,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   if (wrongRedirects.length) return failed([...problems, ...wrongRedirects]);
   step("archive");
   // Pagefind's indexer adds the records in its own process while Eleventy renders.
-  const index = options.search === false ? undefined : (options.indexer ?? startSearchIndex)(searchRecords(archive, photos), outputFileCount(archive, content.media.length));
+  const index = options.search === false ? undefined : (options.indexer ?? startSearchIndex)(searchRecords(archive, photos), outputFileCount(archive, content));
   step("search records");
   try {
     const { Eleventy, configureSite } = await renderer();
@@ -149,6 +149,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
     const written = templates.flat(Infinity);
     photos.writeTo(staging);
+    copyLinkedFiles(content, contentDir, staging);
     const absolute = (url: string) => absoluteUrl(archive.site.url, pathPrefix, url);
     fs.writeFileSync(path.join(staging, urls.sitemap().slice(1)), sitemapXml(archive.pages, absolute));
     const served = (url: string) => `${pathPrefix}${url.slice(1)}`;
@@ -215,10 +216,23 @@ function withoutSummary(eleventy: Eleventy): Eleventy {
 }
 
 /** The files the build writes besides the search index, counted from the archive's own lists before they are written. */
-function outputFileCount(archive: Archive, photos: number): number {
+function outputFileCount(archive: Archive, content: Content): number {
   const marker = 1;
   const redirects = archive.redirects.filter((r) => !r.from.includes("?")).length + 3; // a page each, and the three servers' files
-  return archive.pages.length + archive.otherFiles.length + copiedFileCount() + marker + redirects + photos * FILES_PER_PHOTO;
+  return archive.pages.length + archive.otherFiles.length + copiedFileCount() + marker + redirects + content.files.length + content.media.length * FILES_PER_PHOTO;
+}
+
+/** The files (pdf, doc …) the content links to, at their addresses (urls.file): hard links where the file system allows. */
+function copyLinkedFiles(content: Content, contentDir: string, staging: string) {
+  for (const file of content.files) {
+    const to = path.join(staging, decodeURIComponent(urls.file(file)));
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    try {
+      fs.linkSync(path.join(contentDir, file), to);
+    } catch {
+      fs.copyFileSync(path.join(contentDir, file), to);
+    }
+  }
 }
 
 /**

@@ -71,7 +71,7 @@ export function fixtureRows(now: number): FixtureRow[] {
       id: 102, catid: 1, listcatid: "1", author: "Minh Đức", status: 1, publtime: VN("2019-03-02T09:00:00"),
       title: "GD&amp;ĐT tuyên truyền pháp luật cho học sinh", alias: "GD-DT-tuyen-truyen-phap-luat-cho-hoc-sinh",
       hometext: "Công an tỉnh phối hợp với Sở GD&amp;ĐT tuyên truyền.", bodyhtml: "<p>Công an tỉnh phối hợp với Sở GD&amp;ĐT tuyên truyền pháp luật.</p>".normalize("NFD"),
-      tags: [["an-ninh-trật-tự", "an ninh trật tự"]],
+      tags: [["an-ninh-trật-tự", "an ninh trật tự"]], files: "2019_03/khong-co.docx",
     },
     // Scheduled: status 2, and a future publication time.
     { id: 103, catid: 1, listcatid: "1", status: 2, publtime: nowS + 30 * DAY, title: "Bài hẹn giờ đăng", alias: "Bai-hen-gio-dang", hometext: "", bodyhtml: "<p>Sẽ đăng sau.</p>" },

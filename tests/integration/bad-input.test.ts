@@ -293,9 +293,26 @@ const CASES: Case[] = [
     files: { "images/hong.png": damagedPng(), "articles/2018/x.md": A("", "![Hỏng](/images/hong.png)\n") },
     run: "build",
     code: 1,
-    parts: ["articles/2018/x.md:5  tệp này không phải là ảnh đọc được (/images/hong.png: pngload"],
+    // (libvips's own words for the damage vary from run to run: "pngload…" or "Unknown error")
+    parts: ["articles/2018/x.md:5  tệp này không phải là ảnh đọc được (/images/hong.png: ", "— dùng ảnh JPEG, PNG, WebP hoặc GIF"],
   },
   { name: "a pixel bomb (30000×30000 PNG)", files: { "images/bom.png": pngOfSize(30000, 30000), "articles/2018/x.md": A("", "![Bom](/images/bom.png)\n") }, code: 1, parts: ["articles/2018/x.md:5  ảnh quá lớn (/images/bom.png: 30000×30000 điểm ảnh) — thu nhỏ ảnh"] },
+
+  // Files a body links to (decisions, forms): like photos, they must exist, and they are published.
+  { name: "a link to a file that does not exist", files: { "articles/2018/x.md": A("", "Xem [quyết định](/files/qd-123.pdf).\n") }, code: 1, parts: ["articles/2018/x.md:5  không tìm thấy tệp được liên kết (/files/qd-123.pdf)"] },
+  { name: "a link to a file outside content/", files: { "articles/2018/x.md": A("", "Xem [tệp](../../../ngoai.pdf).\n") }, code: 1, parts: ["articles/2018/x.md:5  tệp được liên kết nằm ngoài thư mục content/"] },
+  {
+    name: "a linked decision (pdf), published at a stable address",
+    files: { "files/quyết định 123.pdf": "%PDF-1.4\n", "articles/2018/x.md": A("", "Xem [quyết định](</files/quyết định 123.pdf>) và [trang khác](https://example.org/a.pdf).\n") },
+    code: 0,
+    parts: [],
+    verify: (c) => {
+      const html = fs.readFileSync(path.join(c.out, "tin-tuc/2018/x/index.html"), "utf8");
+      expect(html).toContain('href="/tep/files/quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20123.pdf"');
+      expect(html).toContain('href="https://example.org/a.pdf"');
+      expect(fs.readFileSync(path.join(c.out, "tep/files/quyết định 123.pdf"), "utf8")).toBe("%PDF-1.4\n");
+    },
+  },
 
   // 5. Files that are not what they seem.
   { name: "a folder named x.md", setup: (c) => fs.mkdirSync(path.join(c.content, "articles/2018/thu-muc.md")), code: 1, parts: ["articles/2018/thu-muc.md  đây là thư mục nhưng tên kết thúc bằng .md"] },

@@ -41,7 +41,7 @@ describe("importing a NukeViet 4.5 news module", () => {
     expect(report.photos.copied).toBe(2);
     expect(report.photos.missing).toEqual([expect.stringContaining("(id 101): /uploads/news/2018_01/khong-co.jpg")]);
     expect(report.photos.external).toEqual([expect.stringContaining("(id 101): https://example.org/anh-ngoai.jpg")]);
-    expect(report.attachments).toEqual([expect.stringContaining("(id 101): 2018_01/quyet-dinh.pdf")]);
+    expect(report.attachments).toEqual({ copied: 1, missing: [expect.stringContaining("(id 102): 2019_03/khong-co.docx")] });
   });
 
   it("turns categories into nested sections and topics into campaigns, with their old addresses", () => {
@@ -69,6 +69,9 @@ describe("importing a NukeViet 4.5 news module", () => {
     expect(text).not.toMatch(/mso-|<o:p>|style=|khong-co\.jpg/);
     expect(text).toContain("![Ảnh ngoài](https://example.org/anh-ngoai.jpg)");
     expect(fs.existsSync(path.join(content, "images/nukeviet/news/2018_01/trao-giay-khen.jpg"))).toBe(true);
+    // The attachment, copied and linked under the body.
+    expect(text).toContain("**Tệp đính kèm:**\n\n- [quyet-dinh.pdf](/files/nukeviet/news/2018_01/quyet-dinh.pdf)\n");
+    expect(fs.existsSync(path.join(content, "files/nukeviet/news/2018_01/quyet-dinh.pdf"))).toBe(true);
     const entity = read("articles/2019/gd-dt-tuyen-truyen-phap-luat-cho-hoc-sinh.md");
     expect(entity).toContain("title: GD&ĐT tuyên truyền pháp luật cho học sinh\n");
     expect(entity).toContain("Sở GD&ĐT tuyên truyền pháp luật.");
@@ -112,6 +115,15 @@ describe("importing a NukeViet 4.5 news module", () => {
         served++;
       }
       expect(served).toBeGreaterThan(15);
+    });
+
+    it("publishes the attachment at a stable address that the article links to", async () => {
+      const $ = cheerio.load(fs.readFileSync(path.join(site, "tin-tuc/2018/tong-ket-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-nam-2017/index.html"), "utf8"));
+      const href = $('a:contains("quyet-dinh.pdf")').attr("href");
+      expect(href).toBe("/tep/files/nukeviet/news/2018_01/quyet-dinh.pdf");
+      const res = await fetch(new URL(href!, server.url));
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("%PDF-1.4");
     });
   });
 

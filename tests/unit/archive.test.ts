@@ -17,7 +17,7 @@ function article(slug: string, date: string, extra: Partial<Article> = {}): Arti
 }
 const campaign = (id: string, title: string): Campaign => ({ kind: "campaign", id, file: id, url: urls.campaign(id), title, aliases: [], html: "" });
 function content(articles: Article[], extra: Partial<Content> = {}): Content {
-  return { site: { title: "T", description: "", url: "", awardKinds: [] }, articles, campaigns: [], sections: [], awardLists: [], redirects: [], media: [], ...extra };
+  return { site: { title: "T", description: "", url: "", awardKinds: [] }, articles, campaigns: [], sections: [], awardLists: [], redirects: [], media: [], files: [], ...extra };
 }
 
 describe("order", () => {

@@ -42,6 +42,8 @@ export interface Parsed<T> {
   problems: Problem[];
   references: Reference[];
   photos: PhotoUse[];
+  /** Files (pdf, doc …) its body links to, published with the site. */
+  files: PhotoUse[];
   /** Its old addresses (aliases), each leading to its address. */
   redirects: Redirect[];
   /** The line a duplicate address is reported on. */
@@ -61,6 +63,7 @@ export class FileResult<T> implements Parsed<T> {
   problems: Problem[] = [];
   references: Reference[] = [];
   photos: PhotoUse[] = [];
+  files: PhotoUse[] = [];
   redirects: Redirect[] = [];
   titleLine: number;
 
@@ -142,7 +145,7 @@ export class FileResult<T> implements Parsed<T> {
    * after reporting a path that can never be a photo of this site (another
    * scheme, outside content/).
    */
-  photo(written: string, line: number, key?: KeyPath): { url: string; path?: string } | undefined {
+  photo(written: string, line: number, key?: KeyPath, kind: "photo" | "file" = "photo"): { url: string; path?: string } | undefined {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(written)?.[1];
     if (scheme) {
       if (/^https?$/i.test(scheme)) return { url: written };
@@ -160,17 +163,22 @@ export class FileResult<T> implements Parsed<T> {
     const abs = decoded.startsWith("/") ? path.join(root, decoded) : path.resolve(sourceDir, decoded);
     const rel = path.relative(root, abs);
     if (!rel || rel.startsWith("..") || path.isAbsolute(rel)) {
-      this.error(key, say.photoOutsideContent(showValue(written)), line);
+      this.error(key, kind === "photo" ? say.photoOutsideContent(showValue(written)) : say.fileOutsideContent(showValue(written)), line);
       return undefined;
     }
     const file = rel.split(path.sep).join("/");
-    this.photos.push({ file: this.src.file, line, key: key?.join("."), written, abs, path: file });
-    return { url: urls.media(file), path: file };
+    (kind === "photo" ? this.photos : this.files).push({ file: this.src.file, line, key: key?.join("."), written, abs, path: file });
+    return { url: kind === "photo" ? urls.media(file) : urls.file(file), path: file };
   }
 
   /** The body as HTML (empty for npm run check), with its photos read; `firstParagraph` is its first paragraph's text. */
   body(): { html: string; firstParagraph: string } {
-    return renderMarkdown(this.src.body, (img) => this.photo(img.src, this.src.bodyLine + img.line - 1)?.url, this.context.renderBodies);
+    return renderMarkdown(
+      this.src.body,
+      (img) => this.photo(img.src, this.src.bodyLine + img.line - 1)?.url,
+      this.context.renderBodies,
+      (link) => this.photo(link.src, this.src.bodyLine + link.line - 1, undefined, "file")?.url,
+    );
   }
 }
 

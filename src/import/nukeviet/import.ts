@@ -37,8 +37,8 @@ export interface ImportReport {
   /** Files a writer edited after the last import: kept as they are. */
   keptEdited: string[];
   photos: { copied: number; missing: string[]; external: string[] };
-  /** Attached files (decisions, forms), by article: not imported yet, since the build does not publish linked files yet. */
-  attachments: string[];
+  /** Attached files (decisions, forms): copied into content/files/nukeviet/ and linked under the body; those not found, by article. */
+  attachments: { copied: number; missing: string[] };
   warnings: string[];
 }
 
@@ -87,7 +87,7 @@ export async function importNukeviet(options: ImportOptions): Promise<ImportRepo
     unchanged: 0,
     keptEdited: [],
     photos: { copied: 0, missing: [], external: [] },
-    attachments: [],
+    attachments: { copied: 0, missing: [] },
     warnings: [],
   };
 
@@ -213,7 +213,12 @@ export async function importNukeviet(options: ImportOptions): Promise<ImportRepo
         const rel = `articles/${year}/${slug}.md`;
         const photo = photoCopier(options.uploads, staging, report, `${rel} (id ${row.id})`);
         const image = leadPhoto(row, photo);
-        const body = bodyToMarkdown(row.bodyhtml ?? "", photo);
+        const attached = (row.files ?? "").split(",").map((f) => f.trim()).filter(Boolean).flatMap((file) => {
+          const copied = copyAttachment(options.uploads, staging, file, report);
+          if (!copied) report.attachments.missing.push(`${rel} (id ${row.id}): ${file}`);
+          return copied ? [`- [${path.posix.basename(file)}](${encodeURI(copied)})`] : [];
+        });
+        const body = [bodyToMarkdown(row.bodyhtml ?? "", photo), attached.length ? `**${say.attachments}**\n\n${attached.join("\n")}` : ""].filter(Boolean).join("\n\n");
         const cats = [row.catid, ...row.listcatid.split(",").map(Number)].filter((c, i, all) => c && all.indexOf(c) === i && sectionId.has(c));
         const tags = [...new Set([...(row.keywords ?? "").split(","), ...(tagsOf.get(row.id) ?? []).map((tg) => tg.keyword)].map(plainText).filter(Boolean))];
         if (publication.kind === "published") for (const tg of tagsOf.get(row.id) ?? []) tagAliases.set(tg.alias, plainText(tg.keyword));
@@ -232,7 +237,6 @@ export async function importNukeviet(options: ImportOptions): Promise<ImportRepo
           draft: publication.kind === "draft" ? true : undefined,
         };
         write(rel, markdownFile(frontMatter, body), row.edittime);
-        for (const file of (row.files ?? "").split(",").map((f) => f.trim()).filter(Boolean)) report.attachments.push(`${rel} (id ${row.id}): ${file}`);
         report.articles[publication.kind === "published" ? "published" : publication.kind === "scheduled" ? "scheduled" : "drafts"]++;
         if (done % 500 === 0) options.onProgress?.(done, total);
       }
@@ -315,6 +319,20 @@ function photoCopier(uploads: string | undefined, staging: string, report: Impor
     }
     return `/images/nukeviet/${rel}`;
   };
+}
+
+/** Copies an attachment (relative to uploads/news/) into content/files/nukeviet/news/; its new path, or undefined when it is not there. */
+function copyAttachment(uploads: string | undefined, staging: string, file: string, report: ImportReport): string | undefined {
+  const rel = path.posix.join("news", file.replace(/^\/+/, ""));
+  const from = uploads && !rel.split("/").includes("..") ? path.join(uploads, rel) : undefined;
+  if (!from || !fs.existsSync(from) || !fs.statSync(from).isFile()) return undefined;
+  const to = path.join(staging, "files", "nukeviet", rel);
+  if (!fs.existsSync(to)) {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+    report.attachments.copied++;
+  }
+  return `/files/nukeviet/${rel}`;
 }
 
 /** The database address without its password, for messages. */
