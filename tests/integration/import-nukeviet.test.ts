@@ -134,7 +134,14 @@ describe("importing a NukeViet 4.5 news module", () => {
     await onDatabase(database, "UPDATE nv4_vi_news_rows SET title = ?, edittime = ? WHERE id IN (101, 102)", ["Tiêu đề đã sửa trên NukeViet", later]);
     await onDatabase(database, "INSERT INTO nv4_vi_news_rows (id, catid, listcatid, status, publtime, addtime, edittime, title, alias, hometext) VALUES (111, 3, '3', 1, ?, ?, ?, 'Bài mới sau lần nhập đầu', 'Bai-moi-sau-lan-nhap-dau', '')", [later - 60, later - 60, later - 60]);
     await onDatabase(database, "INSERT INTO nv4_vi_news_detail (id, description, bodyhtml) VALUES (111, '', '<p>Mới.</p>')");
+    // Twenty more in one category: NukeViet then listed it on two pages (20 a page).
+    for (let id = 200; id < 220; id++) {
+      await onDatabase(database, "INSERT INTO nv4_vi_news_rows (id, catid, listcatid, status, publtime, addtime, edittime, title, alias, hometext) VALUES (?, 3, '3', 1, ?, ?, ?, ?, ?, '')", [id, later - 3600 - id, later - 3600 - id, later - 3600 - id, `Tin lực lượng ${id}`, `Tin-luc-luong-${id}`]);
+    }
     const second = await importNukeviet({ database, uploads, out: content });
+    expect(read("sections/xay-dung-luc-luong.md")).toContain("  - /vi/news/xay-dung-luc-luong/page-2/\n");
+    expect(read("sections/xay-dung-luc-luong.md")).not.toContain("page-3");
+    expect(read("sections/an-ninh-trat-tu.md")).not.toContain("page-2");
     expect(read("articles/2018/tong-ket-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-nam-2017.md")).toContain("title: Tiêu đề đã sửa trên NukeViet\n");
     expect(read(edited)).toContain("Đoạn biên tập viên thêm sau khi nhập.");
     expect(read(edited)).not.toContain("Tiêu đề đã sửa trên NukeViet");
@@ -180,8 +187,8 @@ describe("an import that cannot be done", () => {
     const out = path.join(root, "cli-content");
     const run = await runCli("import-nukeviet.ts", ["--database", database, "--uploads", uploads, "--out", out, "--report", path.join(root, "bao-cao.json")], root);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain("Bài viết: 4 đã đăng, 2 hẹn giờ, 2 bản nháp; 3 chuyên mục, 1 dòng sự kiện (phong trào).");
-    expect(JSON.parse(fs.readFileSync(path.join(root, "bao-cao.json"), "utf8")).articles.published).toBe(4);
+    expect(run.stdout).toContain("Bài viết: 24 đã đăng, 2 hẹn giờ, 2 bản nháp; 3 chuyên mục, 1 dòng sự kiện (phong trào).");
+    expect(JSON.parse(fs.readFileSync(path.join(root, "bao-cao.json"), "utf8")).articles.published).toBe(24);
     const refused = await runCli("import-nukeviet.ts", ["--database", "mysql://luutru:luutru@127.0.0.1:1/x", "--out", out], root);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("Không kết nối được cơ sở dữ liệu");

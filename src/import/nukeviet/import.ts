@@ -46,6 +46,8 @@ export interface ImportReport {
 export class ImportError extends Error {}
 
 const MANIFEST = ".nukeviet-import.json";
+/** Articles on a NukeViet category page (its per_page setting's default). */
+const NUKEVIET_PER_PAGE = 20;
 type Manifest = Record<string, { file: string; edittime: number; sha: string }>;
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -141,15 +143,8 @@ export async function importNukeviet(options: ImportOptions): Promise<ImportRepo
     const cats = await q<{ catid: number; parentid: number; title: string; alias: string; description: string | null; weight: number }>(`SELECT catid, parentid, title, alias, description, weight FROM ${t("cat")} ORDER BY catid`);
     const sectionId = new Map(cats.map((c) => [c.catid, idOf(c.alias, `chuyen-muc-${c.catid}`)]));
     const catAlias = new Map(cats.map((c) => [c.catid, c.alias]));
-    for (const c of cats) {
-      const aliases = oldPaths(moduleName, lang, `${c.alias}/`);
-      write(
-        `sections/${sectionId.get(c.catid)}.md`,
-        markdownFile({ title: plainText(c.title), parent: c.parentid ? sectionId.get(c.parentid) : undefined, order: c.weight, summary: leadText(c.description), aliases }, ""),
-        0,
-      );
-      report.sections++;
-    }
+    /** Published articles by main category: how many list pages (page-2/, page-3/ …) each had. */
+    const perCategory = new Map<number, number>();
 
     // Campaigns (topics: "dòng sự kiện").
     const topicId = new Map<number, string>();
@@ -238,10 +233,24 @@ export async function importNukeviet(options: ImportOptions): Promise<ImportRepo
         };
         write(rel, markdownFile(frontMatter, body), row.edittime);
         report.articles[publication.kind === "published" ? "published" : publication.kind === "scheduled" ? "scheduled" : "drafts"]++;
+        if (publication.kind === "published") perCategory.set(row.catid, (perCategory.get(row.catid) ?? 0) + 1);
         if (done % 500 === 0) options.onProgress?.(done, total);
       }
     }
     options.onProgress?.(done, total);
+
+    // Sections, with the old addresses of their pages: a category's page N lists other articles
+    // each time one is added, so every /page-N/ leads to the section's first page.
+    for (const c of cats) {
+      const pages = Math.ceil((perCategory.get(c.catid) ?? 0) / NUKEVIET_PER_PAGE);
+      const aliases = [`${c.alias}/`, ...Array.from({ length: Math.max(0, pages - 1) }, (_, i) => `${c.alias}/page-${i + 2}/`)].flatMap((rest) => oldPaths(moduleName, lang, rest));
+      write(
+        `sections/${sectionId.get(c.catid)}.md`,
+        markdownFile({ title: plainText(c.title), parent: c.parentid ? sectionId.get(c.parentid) : undefined, order: c.weight, summary: leadText(c.description), aliases }, ""),
+        0,
+      );
+      report.sections++;
+    }
 
     // Old tag pages lead to the tags that published articles carry.
     const redirects = [...tagAliases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([alias, keyword]) => ({ from: `/${lang}/${moduleName}/tag/${encodeURI(alias)}`, to: `/chu-de/${idOf(keyword, "")}/` }));
