@@ -78,11 +78,15 @@ function awardListRecord(l: AwardListPage): SearchRecord {
   );
 }
 
-/** A recipient: its name and details, then each award it received and from which list. */
+/**
+ * A recipient: its name and details, then the awards it received and who
+ * conferred them. Not the lists' titles: a recipient page would then match
+ * every word of those titles, and bury the articles that report them.
+ */
 function recipientRecord(r: RecipientPage): SearchRecord {
   return record(
     r.url,
-    [r.name, r.detail, ...r.entries.map((e) => `${e.award} ${e.by} ${e.list.title}`)],
+    [r.name, r.detail, ...new Set(r.entries.map((e) => `${e.award} ${e.by}`))],
     { title: r.name, kind: KINDS.recipient.label },
     { year: [...new Set(r.entries.map((e) => String(e.year)))], kind: [KINDS.recipient.id] },
     r.entries[0].date,

@@ -90,7 +90,9 @@ export function fixtureRows(now: number): FixtureRow[] {
 
 /** Creates the database `name` (dropped first), fills it, and an uploads folder in `uploadsDir`. */
 export async function makeNukevietDatabase(name: string, uploadsDir: string, now = Date.now()): Promise<string> {
-  const admin = await mysql.createConnection({ uri: SERVER, multipleStatements: true, charset: "utf8mb4" });
+  const admin = await mysql.createConnection({ uri: SERVER, multipleStatements: true, charset: "utf8mb4" }).catch((error: Error) => {
+    throw new Error(`These tests need MariaDB at ${SERVER.replace(/:[^:@/]+@/, ":***@")} (${error.message}): run them with bash .ci/run, or start it and make the user as .ci/run does (README).`);
+  });
   try {
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci; USE \`${name}\``);
     for (const sql of TABLES("nv4_vi")) await admin.query(sql);

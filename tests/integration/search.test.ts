@@ -47,6 +47,21 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe("search.js in Node", () => {
+  it("ranks the articles and award lists that contain the words above the register's pages of units and people", async () => {
+    for (const query of ["phong trào", "huyện", "Ba Bể"]) {
+      const r = await search(query, { limit: 20 });
+      const kinds = r.map((x) => x.kind);
+      const firstRecipient = kinds.indexOf("Đơn vị, cá nhân được khen");
+      expect(firstRecipient === -1 ? kinds.length : firstRecipient, `${query}: ${kinds.join(", ")}`).toBeGreaterThanOrEqual(4);
+      if (firstRecipient > -1) expect(kinds.slice(firstRecipient).every((k) => k === "Đơn vị, cá nhân được khen"), query).toBe(true);
+      expect(r[0].kind, query).toBe("Tin bài");
+      expect(r[0].excerpt.toLowerCase(), query).toContain(`<mark>${query.split(" ")[0].toLowerCase()}</mark>`);
+    }
+    // A unit is still found by its name, and the words of its lists' titles no longer find it.
+    expect((await search("Công an huyện Ba Bể", { filters: { kind: "recipient" } }))[0].title).toBe("Công an huyện Ba Bể");
+    expect(await search("phong trào", { filters: { kind: "recipient" } })).toHaveLength(0);
+  });
+
   it("finds an article by three words typed with diacritics, first", async () => {
     const r = await search("tại 728 thôn");
     expect(r[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");

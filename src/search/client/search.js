@@ -171,11 +171,14 @@ export async function search(query, options = {}) {
     /** @type {{ filters: Record<string, unknown>, sort?: Record<string, string> }} */
     const pfOptions = { filters: pagefindFilters(filters) };
     if (sort !== "relevance") pfOptions.sort = { date: sort === "oldest" ? "asc" : "desc" };
-    /** @param {{ query: string, exact: boolean }} step @returns {Promise<PagefindResult[]>} */
-    const run = async (step) => {
+    /** @param {{ query: string, exact: boolean }} step @param {Record<string, unknown>} only @returns {Promise<PagefindResult[]>} */
+    const run = async (step, only) => {
       await pagefind.options({ exactDiacritics: step.exact });
-      return (await pagefind.search(step.query, pfOptions))?.results ?? [];
+      return (await pagefind.search(step.query, { ...pfOptions, filters: { ...pfOptions.filters, ...only } }))?.results ?? [];
     };
+    // Articles and award lists that contain the words come before the register's pages of units and people,
+    // which are short and would otherwise outrank them (a unit's name holds "huyện", "Ba Bể" …).
+    const passes = sort === "relevance" && !("kind" in pfOptions.filters) ? [{ kind: { any: ["article", "award-list"] } }, { kind: { any: ["recipient"] } }] : [{}];
 
     const seen = new Set();
     /** @type {PagefindResult[]} */
@@ -189,20 +192,22 @@ export async function search(query, options = {}) {
     };
     // With a date order the phrase gives no precedence: the all-words searches, by date.
     const todo = sort === "relevance" ? steps : steps.filter((s) => !s.query.startsWith('"'));
-    for (let i = 0; i < todo.length; i++) {
-      const step = todo[i];
-      if (step.query.startsWith('"')) {
-        // Pagefind scores every phrase match alike: order them by the all-words search that follows.
-        const phrase = new Set((await run(step)).map((r) => r.id));
-        const all = await run(todo[++i]);
-        for (const r of all) if (phrase.has(r.id)) add(r);
-        for (const r of all) add(r);
-      } else {
-        for (const r of await run(step)) add(r);
+    for (const only of passes) {
+      for (let i = 0; i < todo.length; i++) {
+        const step = todo[i];
+        if (step.query.startsWith('"')) {
+          // Pagefind scores every phrase match alike: order them by the all-words search that follows.
+          const phrase = new Set((await run(step, only)).map((r) => r.id));
+          const all = await run(todo[++i], only);
+          for (const r of all) if (phrase.has(r.id)) add(r);
+          for (const r of all) add(r);
+        } else {
+          for (const r of await run(step, only)) add(r);
+        }
+        // Folded matches only fill a list that the exact ones left short.
+        const next = todo[i + 1];
+        if (next && step.exact && !next.exact && ranked.length >= offset + limit) break;
       }
-      // Folded matches only fill a list that the exact ones left short.
-      const next = todo[i + 1];
-      if (next && step.exact && !next.exact && ranked.length >= offset + limit) break;
     }
     const page = await Promise.all(ranked.slice(offset, offset + limit).map((r) => r.data()));
     const base = new URL(basePath, "http://localhost/");
