@@ -70,7 +70,9 @@ export function fixtureRows(now: number): FixtureRow[] {
     {
       id: 102, catid: 1, listcatid: "1", author: "Minh Đức", status: 1, publtime: VN("2019-03-02T09:00:00"),
       title: "GD&amp;ĐT tuyên truyền pháp luật cho học sinh", alias: "GD-DT-tuyen-truyen-phap-luat-cho-hoc-sinh",
-      hometext: "Công an tỉnh phối hợp với Sở GD&amp;ĐT tuyên truyền.", bodyhtml: "<p>Công an tỉnh phối hợp với Sở GD&amp;ĐT tuyên truyền pháp luật.</p>".normalize("NFD"),
+      hometext: "Công an tỉnh phối hợp với Sở GD&amp;ĐT tuyên truyền.",
+      // The second photo's path leaves uploads/ for a file beside it: never copied.
+      bodyhtml: "<p>Công an tỉnh phối hợp với Sở GD&amp;ĐT tuyên truyền pháp luật.</p>".normalize("NFD") + '<p><img src="/uploads/../ngoai-uploads.jpg" alt="x" /></p>',
       tags: [["an-ninh-trật-tự", "an ninh trật tự"]], files: "2019_03/khong-co.docx",
     },
     // Scheduled: status 2, and a future publication time.
@@ -125,6 +127,7 @@ export async function makeNukevietDatabase(name: string, uploadsDir: string, now
     fs.writeFileSync(path.join(uploadsDir, f), TINY_JPEG);
   }
   fs.writeFileSync(path.join(uploadsDir, "news/2018_01/quyet-dinh.pdf"), "%PDF-1.4\n%…\n");
+  fs.writeFileSync(path.join(uploadsDir, "..", "ngoai-uploads.jpg"), TINY_JPEG);
   return `${SERVER}/${name}`;
 }
 

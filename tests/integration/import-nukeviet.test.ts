@@ -39,7 +39,8 @@ describe("importing a NukeViet 4.5 news module", () => {
     expect(report.campaigns).toBe(1);
     expect(report.skipped).toEqual({ expired: 1, suspended: 1, emptyTitle: 1 });
     expect(report.photos.copied).toBe(2);
-    expect(report.photos.missing).toEqual([expect.stringContaining("(id 101): /uploads/news/2018_01/khong-co.jpg")]);
+    expect(report.photos.missing).toEqual([expect.stringContaining("(id 101): /uploads/news/2018_01/khong-co.jpg"), expect.stringContaining("(id 102): /uploads/../ngoai-uploads.jpg")]);
+    expect(fs.readdirSync(path.join(content, "images/nukeviet"))).toEqual(["news"]);
     expect(report.photos.external).toEqual([expect.stringContaining("(id 101): https://example.org/anh-ngoai.jpg")]);
     expect(report.attachments).toEqual({ copied: 1, missing: [expect.stringContaining("(id 102): 2019_03/khong-co.docx")] });
   });

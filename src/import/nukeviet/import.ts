@@ -209,7 +209,7 @@ export async function importNukeviet(options: ImportOptions): Promise<ImportRepo
         const photo = photoCopier(options.uploads, staging, report, `${rel} (id ${row.id})`);
         const image = leadPhoto(row, photo);
         const attached = (row.files ?? "").split(",").map((f) => f.trim()).filter(Boolean).flatMap((file) => {
-          const copied = copyAttachment(options.uploads, staging, file, report);
+          const copied = copyUpload(options.uploads, staging, path.posix.join("news", file), "files", () => report.attachments.copied++);
           if (!copied) report.attachments.missing.push(`${rel} (id ${row.id}): ${file}`);
           return copied ? [`- [${path.posix.basename(file)}](${encodeURI(copied)})`] : [];
         });
@@ -314,34 +314,30 @@ function photoCopier(uploads: string | undefined, staging: string, report: Impor
       return src;
     }
     const m = /(?:^|\/)uploads\/(.+)$/.exec(src.split(/[?#]/)[0]);
-    const rel = m ? decodeURIComponent(m[1]) : undefined;
-    const from = rel && uploads ? path.join(uploads, rel) : undefined;
-    if (!from || !fs.existsSync(from) || !fs.statSync(from).isFile()) {
-      report.photos.missing.push(`${where}: ${src}`);
-      return undefined;
-    }
-    const to = path.join(staging, "images", "nukeviet", rel!);
-    if (!fs.existsSync(to)) {
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.copyFileSync(from, to);
-      report.photos.copied++;
-    }
-    return `/images/nukeviet/${rel}`;
+    const copied = m ? copyUpload(uploads, staging, decodeURIComponent(m[1]), "images", () => report.photos.copied++) : undefined;
+    if (!copied) report.photos.missing.push(`${where}: ${src}`);
+    return copied;
   };
 }
 
-/** Copies an attachment (relative to uploads/news/) into content/files/nukeviet/news/; its new path, or undefined when it is not there. */
-function copyAttachment(uploads: string | undefined, staging: string, file: string, report: ImportReport): string | undefined {
-  const rel = path.posix.join("news", file.replace(/^\/+/, ""));
-  const from = uploads && !rel.split("/").includes("..") ? path.join(uploads, rel) : undefined;
-  if (!from || !fs.existsSync(from) || !fs.statSync(from).isFile()) return undefined;
-  const to = path.join(staging, "files", "nukeviet", rel);
+/**
+ * Copies a file of NukeViet's uploads (its path below uploads/) into
+ * content/<folder>/nukeviet/, once (`counted` is told when it is copied).
+ * Returns its new site path, or undefined when it is not there or not inside uploads/.
+ */
+function copyUpload(uploads: string | undefined, staging: string, rel: string, folder: string, counted: () => void): string | undefined {
+  if (!uploads) return undefined;
+  const from = path.resolve(uploads, rel);
+  const inside = path.relative(path.resolve(uploads), from);
+  if (!inside || inside.startsWith("..") || path.isAbsolute(inside) || !fs.statSync(from, { throwIfNoEntry: false })?.isFile()) return undefined;
+  const posix = inside.split(path.sep).join("/");
+  const to = path.join(staging, folder, "nukeviet", posix);
   if (!fs.existsSync(to)) {
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(from, to);
-    report.attachments.copied++;
+    counted();
   }
-  return `/files/nukeviet/${rel}`;
+  return `/${folder}/nukeviet/${posix}`;
 }
 
 /** The database address without its password, for messages. */
