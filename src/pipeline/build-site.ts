@@ -128,7 +128,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   markOutput(staging);
   const { photos, failures } = await processPhotos(content, contentDir, PHOTO_CACHE);
   if (failures.length) return failed([...problems, ...photoFailureProblems(failures, photoUses)]);
-  for (const item of [...content.articles, ...content.campaigns, ...content.awardLists]) item.html = withPictures(item.html, photos);
+  for (const item of [...content.articles, ...content.campaigns, ...content.sections, ...content.awardLists]) item.html = withPictures(item.html, photos);
   step("photos");
   const archive = archiveOf(content);
   const wrongRedirects = redirectProblems(archive);

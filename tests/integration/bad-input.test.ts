@@ -381,6 +381,17 @@ const CASES: Case[] = [
     // The same resized photos as the site without them: the draft's and the scheduled article's are not among them.
     verify: (c) => expect(fs.readdirSync(path.join(c.out, "anh")).sort()).toEqual(fs.readdirSync(path.join(c.good, "anh")).sort()),
   },
+  {
+    name: "a photo in a section's description (resized, like an article's)",
+    files: { "sections/an-ninh.md": "---\ntitle: An ninh\n---\nGiới thiệu.\n\n![Trụ sở](/images/a.jpg)\n" },
+    code: 0,
+    parts: [],
+    verify: (c) => {
+      const html = fs.readFileSync(path.join(c.out, "chuyen-muc/an-ninh/index.html"), "utf8");
+      expect(html).toContain("<picture>");
+      expect(html).not.toContain('src="/media/');
+    },
+  },
   { name: "a file with a byte-order mark and Windows line ends", files: { "articles/2018/x.md": `\uFEFF${A("", "Dòng một.\r\n").replace(/\n/g, "\r\n")}` }, code: 0, parts: [], verify: (c) => expect(fs.existsSync(path.join(c.out, "tin-tuc/2018/x/index.html"))).toBe(true) },
   { name: "an empty output folder", setup: (c) => fs.mkdirSync(path.join(c.root, "moi")), args: (c) => ["--content", c.content, "--output", path.join(c.root, "moi")], run: "build", code: 0, parts: [], verify: (c) => expect(fs.existsSync(path.join(c.root, "moi", OUTPUT_MARKER))).toBe(true) },
   {
