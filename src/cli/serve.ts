@@ -105,13 +105,11 @@ function ask(request: Request): Promise<PreviewAnswer> {
 // about it (or the full rebuild after a quick update) does not print it again.
 let shown = new Set<string>();
 function report(problems: Problem[]): string[] {
-  const lines = problems.map(formatProblem);
-  for (const line of lines) if (!shown.has(line)) console.error(line);
-  const failedBefore = [...shown].some((l) => !l.includes("  cảnh báo: "));
-  shown = new Set(lines);
-  const errors = problems.filter((p) => p.severity === "error").map(formatProblem);
-  if (errors.length && (!failedBefore || errors.some((e) => !server.errors.includes(e)))) console.error(buildMessages.previewFailed);
-  return errors;
+  const fresh = problems.filter((p) => !shown.has(formatProblem(p)));
+  for (const p of fresh) console.error(formatProblem(p));
+  shown = new Set(problems.map(formatProblem));
+  if (fresh.some((p) => p.severity === "error")) console.error(buildMessages.previewFailed);
+  return problems.filter((p) => p.severity === "error").map(formatProblem);
 }
 
 async function rebuild(): Promise<boolean> {

@@ -12,7 +12,7 @@ import { displayPath, markdownFiles, readText } from "./files.ts";
 import { checkPhotoFiles } from "./photo-files.ts";
 import type { Article, AwardList, Campaign, Content, Redirect, Section } from "./model.ts";
 import { parseArticle } from "./parse/article.ts";
-import { parseAwardList, type RecipientUse } from "./parse/award-list.ts";
+import { parseAwardList } from "./parse/award-list.ts";
 import { parseCampaign } from "./parse/campaign.ts";
 import { parseSection } from "./parse/section.ts";
 import type { ParseContext, Parsed, PhotoUse } from "./parse/common.ts";
@@ -79,6 +79,9 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   const scheduled = allArticles.filter((a) => a.scheduled && !a.draft).map(held);
   const published = (a: Article) => !a.draft && !a.scheduled;
   const kept = articles.filter((p) => p.item && (includeDrafts || published(p.item)));
+  // What the site publishes: its pages claim addresses, keep old ones, and have their photos and files written.
+  const publishedArticles = articles.filter((p) => p.item && published(p.item));
+  const written = [...campaigns, ...sections, ...awardLists, ...kept];
 
   const all = [...campaigns, ...sections, ...awardLists, ...articles];
   problems.push(...all.flatMap((p) => p.problems));
@@ -88,14 +91,14 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
       { campaigns: campaigns.ids.filter(isValidSlug), awards: awardLists.ids.filter(isValidSlug), sections: sections.ids.filter(isValidSlug) },
     ),
   );
-  const addressed = [...campaigns, ...sections, ...awardLists, ...articles.filter((p) => p.item && published(p.item))];
+  const addressed = [...campaigns, ...sections, ...awardLists, ...publishedArticles];
   problems.push(...checkAddresses(addressed.flatMap((p) => (p.item ? [{ url: p.item.url, file: p.item.file, titleLine: p.titleLine }] : []))));
   problems.push(...checkIds(campaigns), ...checkIds(sections), ...checkIds(awardLists));
   problems.push(...checkSectionCycles(sections.flatMap((p) => (p.item ? [{ ...p.item, parentLine: p.references.find((r) => r.key === "parent")?.line ?? p.titleLine }] : []))));
   const redirectsFile = readRedirects(root, problems);
   const photos = checkPhotoPaths(all.flatMap((p) => p.photos), root);
   problems.push(...photos.problems, ...checkPhotoPaths(all.flatMap((p) => p.files), root, "file").problems);
-  problems.push(...checkSimilarRecipients(awardLists.flatMap((p) => p.recipients as RecipientUse[])));
+  problems.push(...checkSimilarRecipients(awardLists.flatMap((p) => p.recipients)));
 
   const items = <T>(list: Parsed<T>[]) => list.flatMap((p) => (p.item ? [p.item] : []));
   const content: Content = {
@@ -103,12 +106,12 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
     campaigns: items<Campaign>(campaigns),
     sections: items<Section>(sections),
     // Old addresses: those of what is published, and content/redirects.yaml.
-    redirects: [...campaigns, ...sections, ...awardLists, ...articles.filter((p) => p.item && published(p.item))].flatMap((p) => p.redirects).concat(redirectsFile),
+    redirects: addressed.flatMap((p) => p.redirects).concat(redirectsFile),
     awardLists: items<AwardList>(awardLists),
     articles: items<Article>(kept),
     // Only what is published is written: a draft's photos stay out of the output.
-    media: [...new Set([...campaigns, ...sections, ...awardLists, ...kept].flatMap((p) => p.photos.map((u) => u.path)))].sort(),
-    files: [...new Set([...campaigns, ...sections, ...awardLists, ...kept].flatMap((p) => p.files.map((u) => u.path)))].sort(),
+    media: [...new Set(written.flatMap((p) => p.photos.map((u) => u.path)))].sort(),
+    files: [...new Set(written.flatMap((p) => p.files.map((u) => u.path)))].sort(),
   };
   pruneDangling(content);
   return { content, problems: sortProblems(problems), drafts, scheduled, photoUses: photos.found };

@@ -25,7 +25,7 @@ export interface RenderedBody {
 }
 
 /** Files a body may link to, published with the site (decisions, forms): their endings. */
-export const LINKED_FILE = /\.(pdf|docx?|xlsx?|odt|ods|zip)$/i;
+const LINKED_FILE = /\.(pdf|docx?|xlsx?|odt|ods|zip)$/i;
 
 /** A link in a body to a file of the content folder (not a web address, not an anchor), by its ending. */
 const isLinkedFile = (href: string) => !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) && LINKED_FILE.test(href.split(/[?#]/)[0]);

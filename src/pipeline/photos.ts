@@ -47,7 +47,6 @@ export async function processPhotos(content: Content, contentDir: string, cacheD
       const src = path.join(contentDir, file);
       const options = { widths: WIDTHS, formats: FORMATS, outputDir, urlPath: OUTPUT_URL };
       try {
-        removeEmptyOutputs(src, options);
         // Widths above the photo's own are skipped: photos are never enlarged.
         const metadata = (await Image(src, options)) as unknown as Metadata;
         byUrl.set(urls.media(file), metadata);
