@@ -41,15 +41,17 @@ export function redirectFiles(redirects: Redirect[], options: RedirectOptions): 
   return files;
 }
 
+const decoded = (p: string) => {
+  try {
+    return decodeURI(p);
+  } catch {
+    return p;
+  }
+};
+
 /** The file an old path is served from: a ".html" path is that file, any other path a folder's index.html. */
 function pageFileOf(from: string): string {
-  let path = from;
-  try {
-    path = decodeURI(from); // hosts look up the decoded path on disk
-  } catch {
-    /* kept as written */
-  }
-  path = path.slice(1);
+  const path = decoded(from).slice(1); // hosts look up the decoded path on disk
   return /\.html?$/i.test(path) ? path : `${path.replace(/\/?$/, "/")}index.html`;
 }
 
@@ -107,7 +109,8 @@ function apache(redirects: Redirect[], options: RedirectOptions, target: (to: st
   for (const r of redirects) {
     const [path, query] = r.from.split("?");
     const to = target(r.to).replace(/ /g, "%20");
-    if (query === undefined) lines.push(`RedirectMatch 301 ^${regex(options.served(path))}$ ${to}`);
+    // RedirectMatch compares the decoded path ("/tag/an-ninh-trật-tự"), nginx's map the path as sent ("%E1%BA%AD…").
+    if (query === undefined) lines.push(`RedirectMatch 301 ^${regex(decoded(options.served(path)))}$ ${to}`);
     // In .htaccess, a rule's pattern is the path below the folder the file is in: the site's root.
     else lines.push(`RewriteCond %{QUERY_STRING} ^${regex(query)}$`, `RewriteRule ^${regex(path.slice(1))}$ ${to}? [R=301,L]`);
   }

@@ -116,6 +116,9 @@ describe("importing a NukeViet 4.5 news module", () => {
         served++;
       }
       expect(served).toBeGreaterThan(15);
+      // A tag's old address has diacritics: Apache matches it decoded, nginx as sent.
+      expect(fs.readFileSync(path.join(site, ".htaccess"), "utf8")).toContain("RedirectMatch 301 ^/vi/news/tag/an-ninh-trật-tự$ /chu-de/an-ninh-trat-tu/\n");
+      expect(fs.readFileSync(path.join(site, "redirects.nginx.conf"), "utf8")).toContain('"/vi/news/tag/an-ninh-tr%E1%BA%ADt-t%E1%BB%B1" "/chu-de/an-ninh-trat-tu/";');
     });
 
     it("publishes the attachment at a stable address that the article links to", async () => {
