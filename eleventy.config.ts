@@ -48,7 +48,7 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
     return large ? { ...large, url: absolute(large.url) } : /^https?:/.test(src) ? { url: src } : undefined;
   });
   eleventyConfig.addFilter("newsArticleLd", (a: ArticlePage) => {
-    const image = a.image && input.photos.large(a.image.src);
+    const image = a.cover && input.photos.large(a.cover.src);
     return newsArticle(a, input.archive.site, absolute, image ? absolute(image.url) : undefined);
   });
 

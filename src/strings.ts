@@ -93,7 +93,7 @@ export const ui = {
   searchButton: "Tìm",
   searchPlaceholder: "Ví dụ: an ninh Bắc Kạn",
   searchNeedsScript:
-    "Tìm kiếm cần bật JavaScript trong trình duyệt. Bạn vẫn có thể xem tin bài theo năm hoặc theo phong trào:",
+    "Tìm kiếm cần bật JavaScript trong trình duyệt. Bạn vẫn có thể xem tin bài theo năm, theo chuyên mục hoặc theo phong trào:",
   filterYear: "Năm",
   filterCampaign: "Phong trào",
   filterKind: "Loại",

@@ -4,7 +4,7 @@
 // Sorting dominates: O(n log n) in the number of items.
 import { AwardKinds } from "../awards/kinds.ts";
 import { collectRecipients, csvRows, recipientsOf, statistics, toCsv, type Recipient, type StatTable } from "../awards/register.ts";
-import type { Article, AwardGroup, AwardList, Campaign, Content, Link, Redirect, Section, SiteSettings } from "../content/model.ts";
+import type { Article, AwardGroup, AwardList, Campaign, Content, Link, Photo, Redirect, Section, SiteSettings } from "../content/model.ts";
 import { ui } from "../strings.ts";
 import { formatLong, formatShort } from "../text/dates.ts";
 import { KINDS } from "../search/kinds.ts";
@@ -32,6 +32,10 @@ export interface ArticleRef extends Link {
   /** The date as lists show it: "15/01/2018". */
   day: string;
   year: number;
+  /** One line about it, for lists that show more than titles. */
+  summary: string;
+  /** Its photo for lists (see Article.cover). */
+  photo?: Photo;
   /** Only in the preview: a draft or a scheduled article. */
   draft?: boolean;
   scheduled?: boolean;
@@ -222,7 +226,8 @@ export function articlePage(a: Article, context: ArticleContext): ArticlePage {
 }
 
 const refOf = (a: Article): ArticleRef => {
-  const ref: ArticleRef = { title: a.title, url: a.url, date: a.date, changed: lastChange(a), day: formatShort(a.date), year: a.year };
+  const ref: ArticleRef = { title: a.title, url: a.url, date: a.date, changed: lastChange(a), day: formatShort(a.date), year: a.year, summary: a.summary };
+  if (a.cover) ref.photo = a.cover;
   if (a.draft) ref.draft = true;
   if (a.scheduled) ref.scheduled = true;
   return ref;

@@ -22,6 +22,8 @@ export interface RenderedBody {
   html: string;
   /** Plain text of the first paragraph that has text. */
   firstParagraph: string;
+  /** The body's first photo that resolved: its URL and alternative text. */
+  firstImage?: { src: string; alt: string };
 }
 
 /** Files a body may link to, published with the site (decisions, forms): their endings. */
@@ -48,6 +50,7 @@ export function renderMarkdown(
   }
   const tokens = md.parse(body, {});
   let firstParagraph = "";
+  let firstImage: RenderedBody["firstImage"];
   tokens.forEach((token, i) => {
     if (token.type !== "inline" || !token.children) return;
     const line = (token.map?.[0] ?? 0) + 1;
@@ -59,12 +62,13 @@ export function renderMarkdown(
       if (child.type !== "image") continue;
       const url = resolveImage({ src: child.attrGet("src") ?? "", line });
       if (url !== undefined) child.attrSet("src", url);
+      if (url !== undefined && !firstImage) firstImage = { src: url, alt: plainText(child.children ?? []) || child.content };
     }
     if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open") firstParagraph = plainText(token.children);
   });
   // markdown-it leaves out images whose address it will not link (javascript:, file: …): they are reported all the same.
   scanImages(body, (image) => (md.validateLink(image.src) ? undefined : resolveImage(image)));
-  return { html: md.renderer.render(tokens, md.options, {}), firstParagraph };
+  return { html: md.renderer.render(tokens, md.options, {}), firstParagraph, firstImage };
 }
 
 // An image's address may hold one level of parentheses: ![a](javascript:alert(1)).

@@ -46,6 +46,8 @@ export interface Article {
   campaigns: string[];
   tags: Tag[];
   image?: Photo;
+  /** The photo that stands for it in lists, previews and search: `image`, else the body's first photo. */
+  cover?: Photo;
   /** Award-list ids, in the writer's order; all exist. */
   awards: string[];
   /** Section ids, in the writer's order; the first is its main section. All exist. */

@@ -19,7 +19,7 @@ export async function quickArticle(state: BuiltState, contentDir: string, file: 
   if (problems.some((p) => p.severity === "error")) return problems;
   const previous = state.archive.articles.find((p) => p.file === article?.file);
   if (!article || !previous) return "full";
-  const moved = ["url", "time", "campaigns", "sections", "aliases", "awards", "draft", "scheduled", "image"] as const;
+  const moved = ["url", "time", "campaigns", "sections", "aliases", "awards", "draft", "scheduled", "image", "cover"] as const;
   if (moved.some((k) => !same(article[k], previous[k])) || !same(article.tags, previous.tags)) return "full";
   // Its place in the archive (links, neighbours) has not moved: it is the last build's.
   const { campaignLinks, sectionLinks, tagLinks, awardLinks, newer, older, neighboursFrom, previous: before, next, trail } = previous;

@@ -28,18 +28,32 @@ export function htmlToText(html: string): string {
 /** Words only: a lone "-" or "…" between two words would break a phrase a reader types. */
 const wordsOf = (text: string) => text.normalize("NFC").split(WORD_SEPARATORS).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
-function record(url: string, parts: (string | undefined)[], meta: Record<string, string>, filters: Record<string, string[]>, iso: string): SearchRecord {
-  // Fields (title, lead, body, authors, ...) are kept apart by FIELD_BREAK, so that no phrase runs from one into the next.
-  const written = parts
-    .filter((p): p is string => Boolean(p))
-    .map((p) => wordsOf(p).join(" "))
-    .filter(Boolean)
-    .join(` ${FIELD_BREAK} `);
+/**
+ * A page's record. Its indexed text is three runs of fields: its title; its
+ * text (lead, body, a list's recipients...); what is said about it (authors,
+ * tags, campaigns...). Fields are kept apart by FIELD_BREAK, so that no phrase
+ * runs from one into the next. `meta.text` gives the word span of the text,
+ * where results take their excerpts from.
+ */
+function record(url: string, title: string, text: (string | undefined)[], about: (string | undefined)[], meta: Record<string, string>, filters: Record<string, string[]>, iso: string): SearchRecord {
+  const fieldWords = (parts: (string | undefined)[]) => parts.filter((p): p is string => Boolean(p)).map((p) => wordsOf(p)).filter((w) => w.length);
+  const runs = [fieldWords([title]), fieldWords(text), fieldWords(about)];
+  const words: string[] = [];
+  let span: [number, number] = [0, 0];
+  runs.forEach((fields, run) => {
+    if (run === 1) span = [words.length + (words.length ? 1 : 0), 0];
+    for (const field of fields) {
+      if (words.length) words.push(FIELD_BREAK);
+      words.push(...field);
+    }
+    if (run === 1) span[1] = words.length;
+  });
+  if (span[1] <= span[0]) span = [0, words.length];
   return {
     url,
-    content: indexForm(written),
+    content: indexForm(words.join(" ")),
     language: "vi",
-    meta: { ...meta, iso, date: formatShort(iso) },
+    meta: { ...meta, iso, date: formatShort(iso), text: `${span[0]} ${span[1]}` },
     filters,
     sort: { date: iso },
   };
@@ -50,13 +64,15 @@ export type Thumbnail = (mediaUrl: string) => string | undefined;
 
 function articleRecord(a: ArticlePage, thumbnail: Thumbnail = () => undefined): SearchRecord {
   const meta: Record<string, string> = { title: a.title, kind: KINDS.article.label };
-  if (a.image) {
-    meta.image = thumbnail(a.image.src) ?? a.image.src;
-    meta.image_alt = a.image.alt;
+  if (a.cover) {
+    meta.image = thumbnail(a.cover.src) ?? a.cover.src;
+    meta.image_alt = a.cover.alt;
   }
   return record(
     a.url,
-    [a.title, a.lead, htmlToText(a.html), a.authors.length ? `${ui.authors}: ${a.authors.join(", ")}` : undefined, a.source, ...a.tagLinks.map((t) => t.title), ...a.campaignLinks.map((c) => c.title), ...a.sectionLinks.map((c) => c.title)],
+    a.title,
+    [a.lead, htmlToText(a.html)],
+    [a.authors.length ? `${ui.authors}: ${a.authors.join(", ")}` : undefined, a.source, ...a.tagLinks.map((t) => t.title), ...a.campaignLinks.map((c) => c.title), ...a.sectionLinks.map((c) => c.title)],
     meta,
     { year: [String(a.year)], kind: [KINDS.article.id], campaign: a.campaigns, ...(a.sections.length ? { section: a.sections } : {}) },
     a.date,
@@ -71,7 +87,9 @@ function awardListRecord(l: AwardListPage): SearchRecord {
   ]);
   return record(
     l.url,
-    [l.title, l.decision?.number, l.decision?.issuer, htmlToText(l.html), ...groups, ...l.campaignLinks.map((c) => c.title)],
+    l.title,
+    [l.decision?.number, l.decision?.issuer, htmlToText(l.html), ...groups],
+    l.campaignLinks.map((c) => c.title),
     { title: l.title, kind: KINDS.awardList.label },
     { year: [String(l.year)], kind: [KINDS.awardList.id], campaign: l.campaigns },
     l.date,
@@ -86,7 +104,9 @@ function awardListRecord(l: AwardListPage): SearchRecord {
 function recipientRecord(r: RecipientPage): SearchRecord {
   return record(
     r.url,
-    [r.name, r.detail, ...new Set(r.entries.map((e) => `${e.award} ${e.by}`))],
+    r.name,
+    [r.detail, ...new Set(r.entries.map((e) => `${e.award} ${e.by}`))],
+    [],
     { title: r.name, kind: KINDS.recipient.label },
     { year: [...new Set(r.entries.map((e) => String(e.year)))], kind: [KINDS.recipient.id] },
     r.entries[0].date,

@@ -80,6 +80,56 @@ for (const prefix of ["/", "/luu-tru/tin-tuc-cu/"]) {
       expect(await page.locator("h1").textContent()).toBe(title);
     });
 
+    it("makes each query a history entry: Back shows the previous query's results, and the results and scroll a reader left for a result", async () => {
+      await page.goto(`${server.url}tim-kiem/`);
+      await page.fill("#q", "an ninh");
+      await page.press("#q", "Enter");
+      await page.waitForSelector(".result");
+      const anNinh = await results();
+      await page.fill("#q", "ma tuy");
+      await page.press("#q", "Enter");
+      await page.waitForFunction(() => /ma\+tuy/.test(location.search) && document.querySelectorAll(".result").length > 0);
+      const maTuy = await results();
+      expect(maTuy).not.toEqual(anNinh);
+      await page.goBack();
+      await page.waitForFunction(() => /q=an\+ninh/.test(location.search));
+      await page.waitForFunction((n) => document.querySelectorAll(".result").length === n, anNinh.length);
+      expect(await page.inputValue("#q")).toBe("an ninh");
+      expect(await results()).toEqual(anNinh);
+      await page.goForward();
+      await page.waitForFunction(() => /q=ma\+tuy/.test(location.search));
+      await page.waitForFunction((first) => document.querySelector(".result h2 a")?.getAttribute("href") === first, maTuy[0]);
+
+      // Twenty results shown ("Xem thêm" once), scrolled down, a result opened, then Back.
+      await page.setViewportSize({ width: 390, height: 700 });
+      await page.goto(`${server.url}tim-kiem/?q=an+ninh`);
+      await page.waitForSelector(".result");
+      await page.click("#xem-them");
+      await page.waitForFunction(() => document.querySelectorAll(".result").length > 10);
+      const shown = await page.locator(".result").count();
+      const link = page.locator(".result h2 a").nth(12);
+      await link.scrollIntoViewIfNeeded();
+      const scrolled = await page.evaluate(() => window.scrollY);
+      expect(scrolled).toBeGreaterThan(500);
+      await link.click();
+      await page.waitForURL((u) => !u.pathname.endsWith("/tim-kiem/"));
+      await page.goBack();
+      await page.waitForFunction((n) => document.querySelectorAll(".result").length === n, shown);
+      await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 40, scrolled);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
+
+    it('keeps keyboard focus on the first new result after "Xem thêm kết quả"', async () => {
+      await page.goto(`${server.url}tim-kiem/?q=an+ninh&sap-xep=newest`);
+      await page.waitForSelector("#xem-them");
+      const before = await page.locator(".result").count();
+      await page.focus("#xem-them");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((n) => document.querySelectorAll(".result").length > n, before);
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute("href"));
+      expect(focused).toBe((await results())[before]);
+    });
+
     it("throws no script error", () => {
       expect(errors).toEqual([]);
     });
@@ -100,6 +150,11 @@ describe("the search page without JavaScript", () => {
       const links = await page.locator("main a").evaluateAll((els) => els.map((e) => e.getAttribute("href")));
       expect(links).toContain("/tin-tuc/2018/");
       expect(links).toContain("/phong-trao/");
+      expect(links).toContain("/phong-trao/thong-tu-23/");
+      expect(links).toContain("/chuyen-muc/an-ninh-trat-tu/");
+      // The filters do nothing without JavaScript: they are not shown.
+      expect(await page.locator(".search-filters").isVisible()).toBe(false);
+      expect(await page.locator("select").evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent).length)).toBe(0);
     } finally {
       await context.close();
       await server.close();

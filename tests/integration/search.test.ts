@@ -85,7 +85,34 @@ describe("search.js in Node", () => {
   it('finds "Bắc Kạn" typed "bac kan"', async () => {
     const r = await search("bac kan", { limit: 50 });
     expect(r.total).toBeGreaterThan(5);
-    for (const x of r) expect(x.excerpt).toMatch(/<mark>Bắc<\/mark> <mark>Kạn/);
+    // Where the words are in the page's text, the excerpt shows them there; where they are only in what is
+    // said about the page (a tag, its source), the excerpt opens its text, unmarked.
+    const marked = r.filter((x) => /<mark>Bắc<\/mark> <mark>Kạn/.test(x.excerpt));
+    expect(marked.length).toBeGreaterThan(5);
+    for (const x of r.filter((y) => !marked.includes(y))) {
+      expect(x.excerpt, x.url).not.toContain("<mark>");
+      expect(x.excerpt, x.url).not.toMatch(/^…/);
+    }
+  });
+
+  it("marks the query's words as a phrase where they stand together, not each word wherever it is", async () => {
+    for (const query of ["phong trào", "phong trao"]) {
+      const r = await search(query, { limit: 10 });
+      const withPhrase = r.filter((x) => x.excerpt.includes("<mark>phong</mark> <mark>trào</mark>"));
+      expect(withPhrase.length, query).toBeGreaterThan(2);
+      // Never "phong" alone (as in "phong tục", "phòng") in an excerpt that shows the phrase.
+      for (const x of withPhrase) expect(x.excerpt.replace(/<mark>phong<\/mark> <mark>trào<\/mark>/gi, ""), x.url).not.toMatch(/<mark>[^<]*<\/mark>/);
+    }
+  });
+
+  it("takes excerpts from the text, never from the authors, tags or campaigns after it", async () => {
+    // The article's author is Minh Đức; the campaign "An toàn về ANTT" is named only in its campaign list.
+    const r = await search("minh duc", { limit: 20 });
+    expect(r.length).toBeGreaterThan(0);
+    for (const x of r) {
+      expect(x.excerpt, x.url).not.toMatch(/giả:/);
+      expect(x.excerpt, x.url).not.toMatch(/An toàn về ANTT …$/);
+    }
   });
 
   it("finds the award lists that honour a unit, with the kind filter", async () => {

@@ -1,6 +1,6 @@
 // The query side of search.js: folding, query plans and excerpts.
 import { describe, expect, it } from "vitest";
-import { displayForm, excerpt, FIELD_BREAK, fold, hasMarks, indexForm, plan, queryWords } from "../../src/search/client/search.js";
+import { displayForm, excerpt, FIELD_BREAK, fold, hasMarks, indexForm, phraseHits, plan, queryWords } from "../../src/search/client/search.js";
 
 describe("fold", () => {
   it("drops tones and vowel marks and maps đ to d", () => {
@@ -78,5 +78,20 @@ describe("excerpt", () => {
   });
   it("shows the field break between title and body only as a dot", () => {
     expect(excerpt(`Tiêu đề ${FIELD_BREAK} Thân bài`, [0])).toBe(`<mark>Tiêu</mark> đề ${FIELD_BREAK} Thân bài`);
+  });
+  it("marks a phrase as one where it stands together, and each word only where it never does", () => {
+    const words = "phong tục và phong trào thi đua".split(" ");
+    expect(phraseHits(words, [0, 3, 4], ["phong", "trao"])).toEqual([3, 4]);
+    expect(phraseHits(words, [0, 3], ["phong", "dua"])).toEqual([0, 3]);
+    // The last word may be a prefix still being typed.
+    expect(phraseHits(words, [0, 3, 4], ["phong", "tr"])).toEqual([3, 4]);
+    expect(excerpt(words.join(" "), [0, 3, 4], { query: ["phong", "trào"] })).toBe("phong tục và <mark>phong</mark> <mark>trào</mark> thi đua");
+  });
+  it("takes the excerpt from the text span, and opens the text when the only match is outside it", () => {
+    const content = `Tiêu đề ${FIELD_BREAK} Thân bài có nội dung ${FIELD_BREAK} Tác giả: Minh Đức`;
+    // words: 0 Tiêu, 1 đề, 2 ·, 3 Thân, 4 bài, 5 có, 6 nội, 7 dung, 8 ·, 9 Tác, 10 giả:, 11 Minh, 12 Đức
+    expect(excerpt(content, [11, 12], { text: [3, 8] })).toBe("Thân bài có nội dung");
+    expect(excerpt(content, [4], { text: [3, 8] })).toBe("Thân <mark>bài</mark> có nội dung");
+    expect(excerpt(content, [0, 1], { text: [3, 8], length: 3 })).toBe("Thân bài có …");
   });
 });

@@ -32,7 +32,7 @@ export function parseArticle(src: SourceFile, fileName: string, context: ParseCo
     const photo = r.photo(f.image.src, r.src.lineOf(["image", "src"]), ["image", "src"]);
     if (photo) image = { src: photo.url, file: photo.path, alt: f.image.alt ?? "", caption: f.image.caption };
   }
-  const { html, firstParagraph } = r.body();
+  const { html, firstParagraph, firstImage } = r.body();
   if (!f.title || !date || year === undefined) return r;
   const tags = (f.tags ?? []).map((name) => ({ name, slug: slugify(name) })).filter((t) => t.slug);
   const url = urls.article(year, slug);
@@ -55,6 +55,7 @@ export function parseArticle(src: SourceFile, fileName: string, context: ParseCo
     campaigns: f.campaigns ?? [],
     tags: uniqueBy(tags, (t) => t.slug),
     image,
+    cover: image ?? firstImage,
     awards: f.awards ?? [],
     sections: f.sections ?? [],
     aliases: f.aliases ?? [],

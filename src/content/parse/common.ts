@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { problems as say } from "../../strings.ts";
 import { isValidSlug, slugify } from "../../text/slug.ts";
 import { urls } from "../../urls.ts";
-import { renderMarkdown } from "../markdown.ts";
+import { renderMarkdown, type RenderedBody } from "../markdown.ts";
 import { showValue, type Problem } from "../problems.ts";
 import type { Redirect } from "../model.ts";
 import type { KeyPath, SourceFile } from "../source-file.ts";
@@ -172,7 +172,7 @@ export class FileResult<T> implements Parsed<T> {
   }
 
   /** The body as HTML (empty for npm run check), with its photos read; `firstParagraph` is its first paragraph's text. */
-  body(): { html: string; firstParagraph: string } {
+  body(): RenderedBody {
     return renderMarkdown(
       this.src.body,
       (img) => this.photo(img.src, this.src.bodyLine + img.line - 1)?.url,

@@ -28,12 +28,35 @@ function readUrl() {
   }
 }
 
-function writeUrl() {
+/** The address of the query and filters on the form. */
+function formUrl() {
   const params = new URLSearchParams();
   if (input.value.trim()) params.set("q", input.value.trim());
   for (const s of selects) if (s.value && s.value !== "relevance") params.set(s.name, s.value);
   const query = params.toString();
-  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  return query ? `?${query}` : location.pathname;
+}
+
+/**
+ * Each query is a history entry, so that Back returns to the one before.
+ * "push" makes a new entry (unless the address is the same), "replace"
+ * changes the current one (the words of a query still being typed).
+ * @param {"push" | "replace"} how
+ */
+function writeUrl(how) {
+  const url = formUrl();
+  const same = url === location.search || (url === location.pathname && !location.search);
+  if (how === "push" && !same) {
+    remember();
+    history.pushState({ shown: 0, scroll: 0 }, "", url);
+  } else {
+    history.replaceState({ shown: 0, scroll: 0 }, "", url);
+  }
+}
+
+/** Keeps, in the current history entry, how many results are shown and where the page is scrolled: Back restores them. */
+function remember() {
+  history.replaceState({ shown: list.children.length, scroll: Math.round(window.scrollY) }, "");
 }
 
 /** @param {number} offset */
@@ -78,10 +101,17 @@ function render(result) {
 
 let generation = 0;
 
-async function run(offset = 0) {
+/**
+ * Runs the search on the form's query and filters. `offset` > 0 adds the next
+ * results ("Xem thêm"); `restore` shows as many results as before and scrolls
+ * back to where the reader was.
+ * @param {number} offset
+ * @param {{ how?: "push" | "replace" | "keep", restore?: { shown: number, scroll: number } }} [options]
+ */
+async function run(offset = 0, { how = "push", restore } = {}) {
   const query = input.value.trim();
   const mine = ++generation;
-  writeUrl();
+  if (how !== "keep") writeUrl(how);
   if (offset === 0) list.replaceChildren();
   document.getElementById("xem-them")?.remove();
   if (!query) {
@@ -91,7 +121,8 @@ async function run(offset = 0) {
   status.textContent = text.searching;
   let results;
   try {
-    results = await search(query, options(offset));
+    const wanted = restore && restore.shown > PAGE ? restore.shown : PAGE;
+    results = await search(query, { ...options(offset), limit: wanted });
   } catch (error) {
     console.error(error);
     if (mine === generation) status.textContent = text.failed;
@@ -99,29 +130,61 @@ async function run(offset = 0) {
   }
   if (mine !== generation) return; // a newer search has started
   status.textContent = fill(results.total ? text.found : text.none, { n: results.total.toLocaleString("vi-VN"), q: query });
-  list.append(...results.map(render));
-  if (offset + results.length < results.total) {
+  const items = results.map(render);
+  list.append(...items);
+  const shown = offset + results.length;
+  if (shown < results.total) {
     const more = document.createElement("button");
     more.type = "button";
     more.id = "xem-them";
+    more.className = "more";
     more.textContent = text.more;
-    more.addEventListener("click", () => run(offset + PAGE));
+    more.addEventListener("click", () => run(shown, { how: "keep" }));
     list.after(more);
   }
+  // "Xem thêm": the keyboard goes on from the first new result, not back to the top.
+  if (offset > 0) items[0]?.querySelector("a")?.focus();
+  if (restore) window.scrollTo(0, restore.scroll);
+  remember();
 }
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  run();
+  clearTimeout(typing);
+  typedEntry = false;
+  run(0, { how: "push" });
 });
-for (const s of selects) s.addEventListener("change", () => run());
-/** @type {ReturnType<typeof setTimeout> | undefined} */
+for (const s of selects) s.addEventListener("change", () => run(0, { how: "push" }));
+/** While a query is being typed, its entry is replaced; the first search of a new query makes a new entry. @type {ReturnType<typeof setTimeout> | undefined} */
 let typing;
+let typedEntry = false;
 input.addEventListener("input", () => {
   clearTimeout(typing);
-  typing = setTimeout(() => run(), 300);
+  typing = setTimeout(() => {
+    run(0, { how: typedEntry ? "replace" : "push" });
+    typedEntry = true;
+  }, 300);
+});
+input.addEventListener("blur", () => (typedEntry = false));
+
+// Back and Forward: the query of that entry, with as many results as it showed, where it was scrolled.
+window.addEventListener("popstate", (event) => {
+  typedEntry = false;
+  readUrl();
+  run(0, { how: "keep", restore: event.state ?? { shown: 0, scroll: 0 } });
+});
+// Leaving for a result: keep the scroll position for the way back.
+window.addEventListener("pagehide", remember);
+list.addEventListener("click", (event) => {
+  if (/** @type {Element} */ (event.target).closest("a")) remember();
 });
 
+if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+/** @type {HTMLElement | null} */
+const filters = form.querySelector(".search-filters");
+if (filters) filters.hidden = false; // hidden without JavaScript: they only work with it
 readUrl();
-if (input.value.trim()) run();
+// A shared address may name a filter by its label: the address shown uses the ids.
+history.replaceState(history.state, "", formUrl());
+if (input.value.trim()) run(0, { how: "keep", restore: history.state ?? undefined });
 else status.textContent = text.empty;

@@ -212,7 +212,7 @@ export async function search(query, options = {}) {
     const page = await Promise.all(ranked.slice(offset, offset + limit).map((r) => r.data()));
     const base = new URL(basePath, "http://localhost/");
     return Object.assign(
-      page.map((data) => toResult(data, base)),
+      page.map((data) => toResult(data, base, queryWords(query).map(indexForm))),
       { total: ranked.length },
     );
   });
@@ -238,12 +238,19 @@ function folderUrl(url) {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+/** The span of a page's words that is its text, from the record's `text` meta ("12 340"). @param {string | undefined} value @returns {[number, number] | undefined} */
+function textSpan(value) {
+  const [a, b] = (value ?? "").split(" ").map(Number);
+  return Number.isInteger(a) && Number.isInteger(b) && b > a ? [a, b] : undefined;
+}
+
 /**
  * @param {{ url: string, raw_url?: string, content?: string, locations?: number[], meta?: Record<string, string> }} data what Pagefind returns of a page
  * @param {URL} base
+ * @param {string[]} query the query's words, in the index's form
  * @returns {Result}
  */
-function toResult(data, base) {
+function toResult(data, base, query) {
   const meta = data.meta ?? {};
   const root = new URL("../", base).pathname;
   /** @param {string} p */
@@ -258,7 +265,7 @@ function toResult(data, base) {
     date: meta.date ?? "",
     iso: meta.iso ?? "",
     kind: meta.kind ?? "",
-    excerpt: excerpt(data.content ?? "", data.locations ?? []),
+    excerpt: excerpt(data.content ?? "", data.locations ?? [], { text: textSpan(meta.text), query }),
   };
   if (meta.image) {
     result.image = path(meta.image);
@@ -272,17 +279,52 @@ const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&
 /** @param {string} s */
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
+/** A word as matching sees it: lower case, no punctuation at its edges, marks folded. @param {string} word */
+const matchForm = (word) => fold(word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+
+/**
+ * The words to mark: where the query's words stand together as its phrase,
+ * only those runs ("phong trào", not "phong" in "phong tục"); where they
+ * never do, every word Pagefind matched.
+ * @param {string[]} words the page's words
+ * @param {number[]} hits the positions Pagefind matched, sorted
+ * @param {string[]} query the query's words
+ */
+export function phraseHits(words, hits, query) {
+  const wanted = query.map(matchForm).filter(Boolean);
+  if (wanted.length < 2) return hits;
+  const matched = new Set(hits);
+  /** @type {number[]} */
+  const runs = [];
+  for (const h of hits) {
+    let k = 0;
+    while (k < wanted.length && matched.has(h + k) && matchForm(words[h + k] ?? "") === wanted[k]) k++;
+    // The last word may be a prefix still being typed ("phong tr").
+    if (k === wanted.length - 1 && matched.has(h + k) && matchForm(words[h + k] ?? "").startsWith(wanted[k])) k++;
+    if (k === wanted.length) for (let i = 0; i < k; i++) runs.push(h + i);
+  }
+  return runs.length ? [...new Set(runs)] : hits;
+}
+
 /**
  * An excerpt of about `length` words of a page's indexed text, around the
  * densest run of matches, escaped, with the matched words in <mark>.
+ * `text` is the span of words that is the page's text (after its title,
+ * before its authors, tags and campaigns): the excerpt comes from there, and
+ * opens the text when no match is in it. `query` (its words) marks a phrase
+ * as one (see phraseHits).
  * @param {string} content
  * @param {number[]} locations
+ * @param {{ length?: number, text?: [number, number], query?: string[] } | number} [options]
  */
-export function excerpt(content, locations, length = 30) {
+export function excerpt(content, locations, options = {}) {
+  const { length = 30, text, query = [] } = typeof options === "number" ? { length: options } : options;
   const words = content.split(WORD_SEPARATORS);
-  const n = words.length;
-  const hits = [...new Set(locations)].filter((l) => l >= 0 && l < n).sort((a, b) => a - b);
-  let start = 0;
+  const [from, to] = text ? [Math.max(0, text[0]), Math.min(words.length, text[1])] : [0, words.length];
+  const all = [...new Set(locations)].filter((l) => l >= 0 && l < words.length).sort((a, b) => a - b);
+  const marked = phraseHits(words, all, query);
+  const hits = marked.filter((l) => l >= from && l < to);
+  let start = from;
   if (hits.length) {
     let best = 0;
     for (let i = 0, j = 0; i < hits.length; i++) {
@@ -292,17 +334,18 @@ export function excerpt(content, locations, length = 30) {
         start = hits[j];
       }
     }
-    start = Math.max(0, Math.min(start - 3, n - length));
+    start = Math.max(from, Math.min(start - 3, to - length));
   }
-  const marked = new Set(hits);
+  const markedSet = new Set(hits);
+  const end = Math.min(to, start + length);
   const out = [];
-  for (let i = start; i < Math.min(n, start + length); i++) {
+  for (let i = start; i < end; i++) {
     if (words[i] === FIELD_BREAK) {
-      if (out.length) out.push(FIELD_BREAK);
+      if (out.length && i < end - 1) out.push(FIELD_BREAK);
       continue;
     }
     const w = escapeHtml(displayForm(words[i]));
-    out.push(marked.has(i) ? `<mark>${w}</mark>` : w);
+    out.push(markedSet.has(i) ? `<mark>${w}</mark>` : w);
   }
-  return (start > 0 ? "… " : "") + out.join(" ") + (start + length < n ? " …" : "");
+  return (start > from ? "… " : "") + out.join(" ") + (end < to ? " …" : "");
 }
