@@ -6,7 +6,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Archive, ArticlePage, Crumb } from "./src/archive/archive.ts";
-import type { Photos } from "./src/pipeline/photos.ts";
+import { THUMBNAIL_SIZES, type Photos } from "./src/pipeline/photos.ts";
 import { breadcrumbList, newsArticle } from "./src/site/structured-data.ts";
 import { searchPageStrings, ui } from "./src/strings.ts";
 import { absoluteUrl, urls } from "./src/urls.ts";
@@ -54,6 +54,7 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
 
   // Photos: <picture> markup for a lead photo (body photos have theirs already).
   eleventyConfig.addFilter("picture", (src: string, alt: string, eager = false) => input.photos.picture(src, alt, { eager }) ?? "");
+  eleventyConfig.addFilter("thumbnail", (src: string, alt: string) => input.photos.picture(src, alt, { sizes: THUMBNAIL_SIZES }) ?? "");
 
   // Files copied as they are: the stylesheet and the search scripts.
   for (const [source, url] of Object.entries(COPIED)) eleventyConfig.addPassthroughCopy({ [source]: url.slice(1) });

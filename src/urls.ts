@@ -44,6 +44,13 @@ export const urls = {
   photos: () => "/anh/",
   /** A file a body links to (pdf, doc …), published as it is, by its path relative to content/. */
   file: (contentRelativePath: string) => `/tep/${contentRelativePath.split("/").map(encodeURIComponent).join("/")}`,
+  /**
+   * Plain share links for a page's absolute address (no third-party script).
+   * Zalo documents no share address outside its SDK; this is the one its
+   * share pages answer at, and the one to change if Zalo moves it.
+   */
+  shareFacebook: (absolute: string) => `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(absolute)}`,
+  shareZalo: (absolute: string) => `https://sp.zalo.me/share?url=${encodeURIComponent(absolute)}`,
   /** A photo from the content folder, by its path relative to content/ (POSIX separators). */
   media: (contentRelativePath: string) => `/media/${contentRelativePath.split("/").map(encodeURIComponent).join("/")}`,
 };

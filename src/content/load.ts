@@ -10,7 +10,7 @@ import { isValidSlug } from "../text/slug.ts";
 import { checkAddresses, checkIds, checkPhotoPaths, checkReferences, checkSectionCycles, checkSimilarRecipients } from "./cross-checks.ts";
 import { displayPath, markdownFiles, readText } from "./files.ts";
 import { checkPhotoFiles } from "./photo-files.ts";
-import type { Article, AwardList, Campaign, Content, Redirect, Section } from "./model.ts";
+import type { Article, AwardList, Campaign, Content, Redirect, Section, SiteSettings } from "./model.ts";
 import { parseArticle } from "./parse/article.ts";
 import { parseAwardList } from "./parse/award-list.ts";
 import { parseCampaign } from "./parse/campaign.ts";
@@ -61,10 +61,11 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
 
   const siteFile = path.join(root, "site.yaml");
   let site = DEFAULT_SITE;
+  let siteParsed: Parsed<SiteSettings> | undefined;
   if (fs.existsSync(siteFile)) {
-    const parsed = readFile(siteFile, readYamlFile, problems, (src) => parseSite(src, context));
-    problems.push(...(parsed?.problems ?? []));
-    site = parsed?.item ?? DEFAULT_SITE;
+    siteParsed = readFile(siteFile, readYamlFile, problems, (src) => parseSite(src, context));
+    problems.push(...(siteParsed?.problems ?? []));
+    site = siteParsed?.item ?? DEFAULT_SITE;
   }
   const awardKinds = new AwardKinds(site.awardKinds);
 
@@ -97,7 +98,8 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   problems.push(...checkSectionCycles(sections.flatMap((p) => (p.item ? [{ ...p.item, parentLine: p.references.find((r) => r.key === "parent")?.line ?? p.titleLine }] : []))));
   const redirectsFile = readRedirects(root, problems);
   const photos = checkPhotoPaths(all.flatMap((p) => p.photos), root);
-  problems.push(...photos.problems, ...checkPhotoPaths(all.flatMap((p) => p.files), root, "file").problems);
+  const siteFiles = siteParsed?.files ?? [];
+  problems.push(...photos.problems, ...checkPhotoPaths([...siteFiles, ...all.flatMap((p) => p.files)], root, "file").problems);
   problems.push(...checkSimilarRecipients(awardLists.flatMap((p) => p.recipients)));
 
   const items = <T>(list: Parsed<T>[]) => list.flatMap((p) => (p.item ? [p.item] : []));
@@ -111,7 +113,7 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
     articles: items<Article>(kept),
     // Only what is published is written: a draft's photos stay out of the output.
     media: [...new Set(written.flatMap((p) => p.photos.map((u) => u.path)))].sort(),
-    files: [...new Set(written.flatMap((p) => p.files.map((u) => u.path)))].sort(),
+    files: [...new Set([...siteFiles, ...written.flatMap((p) => p.files)].map((u) => u.path))].sort(),
   };
   pruneDangling(content);
   return { content, problems: sortProblems(problems), drafts, scheduled, photoUses: photos.found };

@@ -142,6 +142,14 @@ export interface SiteSettings {
   url: string;
   /** Kinds of award this site uses beyond the built-in ones (src/awards/kinds.ts). */
   awardKinds: string[];
+  /** The emblem in the header: the file's URL (published as it is, like a linked file). */
+  logo?: string;
+  /** Shown in the footer. */
+  contact?: { address?: string; phone?: string; email?: string };
+  /** Who is responsible for publication ("Chịu trách nhiệm xuất bản"). */
+  editor?: string;
+  /** The press licence. */
+  licence?: string;
 }
 
 export interface Content {

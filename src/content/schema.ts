@@ -241,6 +241,17 @@ export const siteSchema = z.object({
     return fail(ctx, say.badSiteUrl(showValue(v), guess));
   }),
   awardKinds: textList(examples.awardKinds),
+  logo: optionalText(examples.logo),
+  contact: map(
+    {
+      address: optionalText(examples.contactAddress),
+      phone: optionalText(examples.contactPhone),
+      email: optionalText(examples.contactEmail),
+    },
+    examples.contact,
+  ),
+  editor: optionalText(examples.editor),
+  licence: optionalText(examples.licence),
 });
 
 
@@ -255,5 +266,5 @@ export const knownKeys = {
     "groups.*": ["award", "by", "collectives", "individuals"],
     "groups.*.individuals.*": ["name", "rank", "position", "unit"],
   },
-  site: { "": Object.keys(siteSchema.shape) },
+  site: { "": Object.keys(siteSchema.shape), contact: ["address", "phone", "email"] },
 } satisfies Record<string, Record<string, string[]>>;

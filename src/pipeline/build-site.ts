@@ -222,16 +222,18 @@ function outputFileCount(archive: Archive, content: Content): number {
   return archive.pages.length + archive.otherFiles.length + copiedFileCount() + marker + redirects + content.files.length + content.media.length * FILES_PER_PHOTO;
 }
 
-/** The files (pdf, doc …) the content links to, at their addresses (urls.file): hard links where the file system allows. */
+/**
+ * The files (pdf, doc …, the emblem) the content links to, at their addresses
+ * (urls.file). Copied, never hard-linked: a link would let a tool that edits
+ * the output edit the writer's file, and each build's link and unlink changes
+ * the source's ctime, which the preview's watcher took for an edit (a rebuild
+ * loop). A copy-on-write clone where the file system has them.
+ */
 function copyLinkedFiles(content: Content, contentDir: string, staging: string) {
   for (const file of content.files) {
     const to = path.join(staging, decodeURIComponent(urls.file(file)));
     fs.mkdirSync(path.dirname(to), { recursive: true });
-    try {
-      fs.linkSync(path.join(contentDir, file), to);
-    } catch {
-      fs.copyFileSync(path.join(contentDir, file), to);
-    }
+    fs.copyFileSync(path.join(contentDir, file), to, fs.constants.COPYFILE_FICLONE);
   }
 }
 

@@ -16,13 +16,15 @@ const FORMATS = ["webp", "jpeg"];
 export const FILES_PER_PHOTO = WIDTHS.length * FORMATS.length;
 /** The article column is at most 46rem (736px) wide. */
 const SIZES = "(min-width: 46rem) 736px, 100vw";
+/** Thumbnails in lists are 7.5rem wide (6rem on a phone): see .thumb in static/style.css. */
+export const THUMBNAIL_SIZES = "(min-width: 40rem) 120px, 96px";
 const OUTPUT_URL = urls.photos();
 
 type Metadata = Record<string, { url: string; width: number; height: number; sourceType?: string; srcset: string; filename: string }[]>;
 
 export interface Photos {
   /** <picture> markup for a photo given by its media URL, or undefined when it is not a processed photo. */
-  picture(mediaUrl: string, alt: string, options?: { eager?: boolean }): string | undefined;
+  picture(mediaUrl: string, alt: string, options?: { eager?: boolean; sizes?: string }): string | undefined;
   /** The smallest JPEG of a photo, for thumbnails (search results). */
   thumbnail(mediaUrl: string): string | undefined;
   /** The largest JPEG of a photo, for previews (Open Graph), with its size. */
@@ -65,7 +67,7 @@ export async function processPhotos(content: Content, contentDir: string, cacheD
       if (!metadata) return undefined;
       return generateHTML(metadata, {
         alt,
-        sizes: SIZES,
+        sizes: options.sizes ?? SIZES,
         loading: options.eager ? "eager" : "lazy",
         decoding: "async",
         ...(options.eager ? { fetchpriority: "high" } : {}),

@@ -3,6 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 
+/** The few lines every page carries for its menu button, print button and copy link (layouts/_includes/site-script.njk). */
+export const SITE_SCRIPT = fs.readFileSync(path.join(import.meta.dirname, "../../layouts/_includes/site-script.njk"), "utf8").trim();
+
+/** A page without its structured data and the site's own few lines of script: what is left must hold no script. */
+export function withoutOwnScripts(html: string): string {
+  return html
+    .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, "")
+    .replace(/<script>([\s\S]*?)<\/script>/g, (tag, body: string) => (body.trim() === SITE_SCRIPT ? "" : tag));
+}
+
 export function htmlFiles(outDir: string): string[] {
   return (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).sort();
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { makeContent, SAMPLE_CONTENT } from "../helpers/content.ts";
-import { brokenLinks, htmlFiles, pageFiles, page } from "../helpers/site.ts";
+import { brokenLinks, htmlFiles, pageFiles, page, withoutOwnScripts } from "../helpers/site.ts";
 
 const HOSTILE = `---
 title: "<script>alert('tiêu đề')</script> & <b>đậm</b>"
@@ -19,12 +19,13 @@ Nội dung có <script>alert('thân bài')</script> trong thân bài.
 `;
 
 let out: string;
+let contentDir: string;
 let pages: string[];
-const withoutJsonLd = (html: string) => html.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, "");
 
 beforeAll(async () => {
   const { root, content } = makeContent({ "articles/2019/tieu-de-doc-hai.md": HOSTILE }, {});
   fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  contentDir = content;
   fs.writeFileSync(path.join(content, "articles/2019/tieu-de-doc-hai.md"), HOSTILE);
   out = path.join(root, "_site");
   const result = await buildSite({ contentDir: content, outputDir: out });
@@ -44,10 +45,18 @@ describe("the built sample archive", () => {
     expect(fs.existsSync(path.join(out, "assets/style.css"))).toBe(true);
   });
 
+  it("copies the emblem into the output, never as a hard link to the writer's file", () => {
+    const published = fs.statSync(path.join(out, "tep/images/logo.svg"));
+    const source = fs.statSync(path.join(contentDir, "images/logo.svg"));
+    expect(published.size).toBe(source.size);
+    expect(published.ino).not.toBe(source.ino);
+    expect(page(out, "/")("header .emblem").attr("src")).toBe("/tep/images/logo.svg");
+  });
+
   it("has at least four years, both campaigns and three award lists", () => {
     const $ = page(out, "/");
-    expect($(".year-links a").length).toBeGreaterThanOrEqual(4);
-    expect($(".campaign-list a").length).toBe(2);
+    expect($(".sidebar .year-chips a").length).toBeGreaterThanOrEqual(4);
+    expect($("#bl-phong-trao + .box-list a").length).toBe(2);
     expect(page(out, "/khen-thuong/")("main a[href^='/khen-thuong/20']").length).toBe(3);
   });
 
@@ -60,7 +69,7 @@ describe("the built sample archive", () => {
       const html = fs.readFileSync(path.join(out, rel), "utf8");
       expect(html.startsWith("<!DOCTYPE html>"), rel).toBe(true);
       expect(html).toContain('<html lang="vi">');
-      if (rel !== "tim-kiem/index.html") expect(withoutJsonLd(html), `${rel} has no script`).not.toContain("<script");
+      if (rel !== "tim-kiem/index.html") expect(withoutOwnScripts(html), `${rel} has no script`).not.toContain("<script");
       if (rel !== "index.html") expect(html, rel).toContain('class="breadcrumbs');
     }
   });
@@ -139,7 +148,7 @@ describe("the built sample archive", () => {
     expect($(".body").text()).toContain("<script>alert('thân bài')</script>");
     for (const url of [hostile, "/tin-tuc/2019/", "/phong-trao/thong-tu-23/", "/", "/chu-de/i-the-i/"]) {
       const html = fs.readFileSync(path.join(out, url, "index.html"), "utf8");
-      expect(withoutJsonLd(html), url).not.toMatch(/<script|<img src=x|<b>đậm|<i>thẻ/);
+      expect(withoutOwnScripts(html), url).not.toMatch(/<script|<img src=x|<b>đậm|<i>thẻ/);
     }
     // Structured data cannot close its own <script> element.
     const ld = $("script[type='application/ld+json']").map((_, s) => $(s).html()!).get().join("");

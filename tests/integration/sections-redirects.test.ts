@@ -33,7 +33,7 @@ describe("sections", () => {
   it("are in the main menu, the top-level ones, by their order", () => {
     const $ = page(builds["/"], "/");
     const menu = texts($, "header nav a");
-    expect(menu.slice(0, 3)).toEqual(["Tin tức", "An ninh trật tự", "Xây dựng lực lượng"]);
+    expect(menu.slice(0, 4)).toEqual(["Trang chủ", "Tin tức", "An ninh trật tự", "Xây dựng lực lượng"]);
     expect(menu).not.toContain("Phòng, chống tội phạm");
   });
 
@@ -41,7 +41,7 @@ describe("sections", () => {
     const $ = page(builds["/"], "/chuyen-muc/an-ninh-trat-tu/");
     expect($("h1").text()).toBe("An ninh trật tự");
     expect(texts($, ".subsections a")).toEqual(["Phòng, chống tội phạm"]);
-    const listed = $("main .article-list a").map((_, e) => $(e).attr("href")).get();
+    const listed = $("main .story-title a").map((_, e) => $(e).attr("href")).get();
     expect(listed).toContain("/tin-tuc/2018/phong-canh-sat-giao-thong-xu-ly-vi-pham-nong-do-con/");
     expect(listed).not.toContain("/tin-tuc/2019/tap-huan-nghiep-vu-cho-cong-an-xa-nam-2019/");
     const child = page(builds["/"], "/chuyen-muc/phong-chong-toi-pham/");

@@ -2,13 +2,14 @@
 // page weight, and the same under a sub-path.
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { makeContent, REPO, SAMPLE_CONTENT } from "../helpers/content.ts";
-import { htmlFiles, pageFiles, page } from "../helpers/site.ts";
+import { htmlFiles, pageFiles, page, SITE_SCRIPT } from "../helpers/site.ts";
 
 const ORIGIN = "https://congan.backan.gov.vn";
 const builds: Record<string, string> = {};
@@ -52,8 +53,10 @@ describe("every page", () => {
       const url = `/${rel.replace(/index\.html$/, "")}`;
       expect($("link[rel=canonical]").attr("href"), rel).toBe(`${ORIGIN}${url}`);
       expect($("meta[property='og:title']").attr("content"), rel).toBeTruthy();
-      const scripts = $("script").filter((_, s) => $(s).attr("type") !== "application/ld+json");
+      // Besides structured data, only the site's few lines for the menu button (and the search page's own scripts).
+      const scripts = $("script").filter((_, s) => $(s).attr("type") !== "application/ld+json" && $(s).text().trim() !== SITE_SCRIPT);
       expect(scripts.length, rel).toBe(rel === "tim-kiem/index.html" ? 2 : 0);
+      expect($("script").filter((_, s) => $(s).text().trim() === SITE_SCRIPT).length, rel).toBe(1);
     }
   });
 });
@@ -122,13 +125,15 @@ describe("sitemap and robots.txt", () => {
 });
 
 describe("page weight", () => {
-  it("keeps the home, article and year pages at most 30 kB of HTML and CSS", () => {
+  it("keeps the home, article and year pages at most 30 kB of HTML and CSS, gzipped, and their script to a few lines", () => {
     const out = builds["/"];
-    const css = fs.statSync(path.join(out, "assets/style.css")).size;
-    for (const url of ["/", "/tin-tuc/2018/tong-ket-phong-trao-2017/", "/tin-tuc/2018/"]) {
-      const html = fs.statSync(path.join(out, url, "index.html")).size;
+    const gz = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+    const css = gz(path.join(out, "assets/style.css"));
+    for (const url of ["/", "/tin-tuc/2018/tong-ket-phong-trao-2017/", "/tin-tuc/2018/", "/tin-tuc/2019/"]) {
+      const html = gz(path.join(out, url, "index.html"));
       expect(html + css, url).toBeLessThanOrEqual(30_000);
     }
+    expect(Buffer.byteLength(SITE_SCRIPT)).toBeLessThan(1_000);
   });
 });
 

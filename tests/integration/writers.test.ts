@@ -171,7 +171,7 @@ describe("drafts and scheduled articles", () => {
     expect((await buildSite({ contentDir: content, outputDir: preview, includeDrafts: true })).ok).toBe(true);
     expect(page(preview, "/tin-tuc/2019/tin-nhap-zzbanthao/")(".draft-mark").text()).toBe("Bản nháp");
     expect(page(preview, "/tin-tuc/2099/tin-hen-gio-zzhengio/")(".draft-mark").text()).toBe("Hẹn giờ đăng: Thứ Ba, 05/05/2099 - 08:00");
-    expect(page(preview, "/tin-tuc/2019/")("a[href='/tin-tuc/2019/tin-nhap-zzbanthao/'] + time + .badge").text()).toBe("nháp");
+    expect(page(preview, "/tin-tuc/2019/")(".story-title a[href='/tin-tuc/2019/tin-nhap-zzbanthao/'] + .badge").text()).toBe("nháp");
   });
 });
 
@@ -189,8 +189,8 @@ describe("corrections", () => {
     expect(page(out, url)(".meta").text()).toContain("Cập nhật: Thứ Hai, 01/03/2021 - 09:00");
     const feed = fs.readFileSync(path.join(out, "feed.xml"), "utf8");
     expect(feed.indexOf(`https://congan.backan.gov.vn${url}`)).toBeLessThan(feed.indexOf("<entry>", feed.indexOf("<entry>") + 1));
-    expect(page(out, "/")(".article-list a").first().attr("href")).toBe("/tin-tuc/2020/phong-chong-dich-covid-19-cong-an-tinh-ra-quan/");
-    expect(page(out, "/tin-tuc/2016/")(".article-list a").last().attr("href")).toBe(url);
+    expect(page(out, "/")(".lead-title a").attr("href")).toBe("/tin-tuc/2020/phong-chong-dich-covid-19-cong-an-tinh-ra-quan/");
+    expect(page(out, "/tin-tuc/2016/")(".story-title a").last().attr("href")).toBe(url);
   });
 });
 
