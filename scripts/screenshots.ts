@@ -5,13 +5,11 @@
 //   npm run screenshots            # writes docs/screenshots/*.webp
 //   npm run screenshots -- --out /tmp/shots --full   # whole pages, elsewhere
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { buildSite } from "../src/pipeline/build-site.ts";
-import { serveStatic } from "../src/dev/static-server.ts";
 import { ROOT } from "../src/paths.ts";
 import { launchChromium } from "../tests/helpers/browser.ts";
+import { serveFreshSample } from "./lib/sample-site.ts";
 
 const args = process.argv.slice(2);
 const outDir = path.resolve(args.includes("--out") ? args[args.indexOf("--out") + 1] : path.join(ROOT, "docs/screenshots"));
@@ -20,13 +18,7 @@ const fullPage = args.includes("--full");
 const PAGES = { home: "/", article: "/tin-tuc/2018/tong-ket-phong-trao-2017/" };
 const WIDTHS = { desktop: { width: 1280, height: 900, scale: 1 }, phone: { width: 390, height: 844, scale: 2 } };
 
-const site = fs.mkdtempSync(path.join(os.tmpdir(), "anh-chup-"));
-const result = await buildSite({ contentDir: path.join(ROOT, "content"), outputDir: path.join(site, "_site") });
-if (!result.ok) {
-  console.error("the sample does not build: run npm run build to see why");
-  process.exit(1);
-}
-const server = await serveStatic(path.join(site, "_site"));
+const server = await serveFreshSample();
 const browser = await launchChromium();
 fs.mkdirSync(outDir, { recursive: true });
 try {
@@ -45,5 +37,4 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  fs.rmSync(site, { recursive: true, force: true });
 }

@@ -1,12 +1,10 @@
 // axe-core in Chromium on the pages readers use most: no serious or critical violation.
 import { createRequire } from "node:module";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/pipeline/build-site.ts";
-import { serveStatic, type StaticServer } from "../../src/dev/static-server.ts";
+import type { StaticServer } from "../../src/dev/static-server.ts";
 import { launchChromium } from "../helpers/browser.ts";
-import { makeContent, SAMPLE_CONTENT } from "../helpers/content.ts";
+import { servedSample } from "../helpers/site.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -14,10 +12,7 @@ let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  const { root } = makeContent({}, {});
-  const out = path.join(root, "_site");
-  expect((await buildSite({ contentDir: SAMPLE_CONTENT, outputDir: out })).ok).toBe(true);
-  server = await serveStatic(out);
+  ({ server } = await servedSample());
   browser = await launchChromium();
 }, 120_000);
 

@@ -2,6 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
+import { serveStatic, type StaticServer } from "../../src/dev/static-server.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { makeContent, SAMPLE_CONTENT } from "./content.ts";
 
 /** The few lines every page carries for its menu button, print button and copy link (layouts/_includes/site-script.njk). */
 export const SITE_SCRIPT = fs.readFileSync(path.join(import.meta.dirname, "../../layouts/_includes/site-script.njk"), "utf8").trim();
@@ -89,4 +92,13 @@ export function brokenLinks(outDir: string, prefix = "/"): BrokenLink[] {
     }
   }
   return broken;
+}
+
+/** The sample content built into a fresh temporary folder (at `prefix`) and served on 127.0.0.1. */
+export async function servedSample(prefix = "/"): Promise<{ out: string; server: StaticServer }> {
+  const { root } = makeContent({}, {});
+  const out = path.join(root, "_site");
+  const result = await buildSite({ contentDir: SAMPLE_CONTENT, outputDir: out, pathPrefix: prefix });
+  if (!result.ok) throw new Error("the sample does not build");
+  return { out, server: await serveStatic(out, prefix) };
 }

@@ -180,9 +180,6 @@ list.addEventListener("click", (event) => {
 });
 
 if ("scrollRestoration" in history) history.scrollRestoration = "manual";
-/** @type {HTMLElement | null} */
-const filters = form.querySelector(".search-filters");
-if (filters) filters.hidden = false; // hidden without JavaScript: they only work with it
 readUrl();
 // A shared address may name a filter by its label: the address shown uses the ids.
 history.replaceState(history.state, "", formUrl());
