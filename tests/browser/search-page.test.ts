@@ -41,7 +41,7 @@ for (const prefix of ["/", "/luu-tru/tin-tuc-cu/"]) {
       await page.waitForURL(/tim-kiem\/\?q=dong\+chi\+pho\+giam\+doc/);
       await page.waitForSelector(".result");
       expect((await results())[0]).toBe(`${prefix}tin-tuc/2016/ra-mat-mo-hinh-thon-tu-quan-ve-an-ninh-trat-tu-tai-nam-mau/`);
-      expect(await page.locator(".result mark").first().textContent()).toBe("đồng");
+      expect(await page.locator(".result mark").first().textContent()).toBe("đồng chí Phó Giám đốc");
       expect(await page.locator("#trang-thai").textContent()).toMatch(/^Tìm thấy \d+ kết quả cho “dong chi pho giam doc”\.$/);
     });
 

@@ -338,14 +338,24 @@ export function excerpt(content, locations, options = {}) {
   }
   const markedSet = new Set(hits);
   const end = Math.min(to, start + length);
-  const out = [];
+  // Words marked one after another share one <mark>: a phrase is highlighted as one.
+  let html = "";
+  let open = false;
   for (let i = start; i < end; i++) {
-    if (words[i] === FIELD_BREAK) {
-      if (out.length && i < end - 1) out.push(FIELD_BREAK);
-      continue;
+    const isBreak = words[i] === FIELD_BREAK;
+    if (isBreak && (!html || i === end - 1)) continue;
+    const marked = !isBreak && markedSet.has(i);
+    if (open && !marked) {
+      html += "</mark>";
+      open = false;
     }
-    const w = escapeHtml(displayForm(words[i]));
-    out.push(markedSet.has(i) ? `<mark>${w}</mark>` : w);
+    if (html) html += " ";
+    if (marked && !open) {
+      html += "<mark>";
+      open = true;
+    }
+    html += isBreak ? FIELD_BREAK : escapeHtml(displayForm(words[i]));
   }
-  return (start > from ? "… " : "") + out.join(" ") + (end < to ? " …" : "");
+  if (open) html += "</mark>";
+  return (start > from ? "… " : "") + html + (end < to ? " …" : "");
 }
