@@ -8,6 +8,8 @@ if (!fs.existsSync(file)) {
   process.exit(1);
 }
 const r = JSON.parse(fs.readFileSync(file, "utf8"));
-const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+// A file whose setup failed (its beforeAll threw) marks its tests skipped, not failed: count the file as a failure.
+const brokenFiles = (r.testResults ?? []).filter((/** @type {any} */ t) => t.status === "failed" && !(t.assertionResults ?? []).some((/** @type {any} */ a) => a.status === "failed")).length;
+const failed = r.numFailedTests + Math.max(r.numRuntimeErrorTestSuites ?? 0, brokenFiles);
 console.log(`${r.numPassedTests} passed, ${failed} failed`);
 process.exit(failed > 0 || r.numPassedTests === 0 ? 1 : 0);

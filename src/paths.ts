@@ -21,3 +21,6 @@ export const COPIED: Record<string, string> = {
 export function copiedFileCount(): number {
   return Object.keys(COPIED).reduce((n, source) => n + (fs.statSync(source).isDirectory() ? fs.readdirSync(source, { recursive: true }).length : 1), 0);
 }
+
+/** Each content file's parse is kept here between builds and checks (src/content/parse-cache.ts). */
+export const CONTENT_CACHE = path.join(ROOT, ".cache", "content");

@@ -1,4 +1,4 @@
-// npm run build -- [--content DIR] [--output DIR] [--path-prefix /sub/] [--drafts] [--force] [--timings FILE]
+// npm run build -- [--content DIR] [--output DIR] [--path-prefix /sub/] [--drafts] [--force] [--full] [--timings FILE]
 // What the command does, apart from the process it runs in (build.ts), so
 // that tests can run it as a writer would and read its exit code and output.
 import fs from "node:fs";
@@ -15,6 +15,8 @@ const OPTIONS = {
   drafts: { type: "boolean", default: false },
   // Replaces an output folder that no build made (see README).
   force: { type: "boolean", default: false },
+  // Parses every file again, instead of taking unchanged files' parse from the last build.
+  full: { type: "boolean", default: false },
   // For benchmarks only: build without the search index.
   "no-search": { type: "boolean", default: false },
   // Writes when each step of the build ended (seconds since the process started) as JSON, for benchmarks.
@@ -32,6 +34,7 @@ export function buildCommand(argv: string[], io: CommandIO = consoleIO): Promise
       pathPrefix: values["path-prefix"],
       includeDrafts: values.drafts,
       force: values.force,
+      parseCache: !values.full,
       search: !values["no-search"],
       onStep: (step) => steps.push({ step, at: performance.now() / 1000 }),
     });

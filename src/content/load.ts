@@ -9,6 +9,7 @@ import { problems as say } from "../strings.ts";
 import { isValidSlug } from "../text/slug.ts";
 import { checkAddresses, checkIds, checkPhotoPaths, checkReferences, checkSectionCycles, checkSimilarRecipients } from "./cross-checks.ts";
 import { displayPath, markdownFiles, readText } from "./files.ts";
+import { ParseCache } from "./parse-cache.ts";
 import { checkPhotoFiles } from "./photo-files.ts";
 import type { Article, AwardList, Campaign, Content, Redirect, Section, SiteSettings } from "./model.ts";
 import { parseArticle } from "./parse/article.ts";
@@ -29,6 +30,8 @@ export interface LoadOptions {
   now?: number;
   /** False skips writing bodies as HTML (npm run check): photos in them are still checked. */
   renderBodies?: boolean;
+  /** Where the parse of each file is kept between loads (src/content/parse-cache.ts); none by default. */
+  cacheFile?: string;
 }
 
 /** An article left out of a production build. */
@@ -47,10 +50,14 @@ export interface LoadResult {
   scheduled: HeldArticle[];
   /** Every photo of the content folder that any file uses (drafts' too) and that was found, with where: for checkPhotoFiles. */
   photoUses: PhotoUse[];
+  /** With a cache: how many files' parse came from it, and how many were parsed. */
+  cacheStats?: { reused: number; parsed: number };
 }
 
-export function loadContent({ contentDir, includeDrafts = false, now = Date.now(), renderBodies = true }: LoadOptions): LoadResult {
+export function loadContent({ contentDir, includeDrafts = false, now = Date.now(), renderBodies = true, cacheFile }: LoadOptions): LoadResult {
   const root = path.resolve(contentDir);
+  const cache = cacheFile ? ParseCache.open(cacheFile) : undefined;
+  const cached = (folder: string, ...options: string[]): FolderCache | undefined => cache && { cache, keyParts: [root, folder, String(renderBodies), ...options] };
   const context: ParseContext = { root, renderBodies };
   const problems: Problem[] = [];
   const folderProblem = checkContentFolder(root);
@@ -69,10 +76,13 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
   }
   const awardKinds = new AwardKinds(site.awardKinds);
 
-  const campaigns = readFolder(root, "campaigns", problems, (src, id) => parseCampaign(src, id, context));
-  const sections = readFolder(root, "sections", problems, (src, id) => parseSection(src, id, context));
-  const awardLists = readFolder(root, "awards", problems, (src, id) => parseAwardList(src, id, { ...context, awardKinds }));
-  const articles = readFolder(root, "articles", problems, (src, name) => parseArticle(src, name, { ...context, now }));
+  const campaigns = readFolder(root, "campaigns", problems, (src, id) => parseCampaign(src, id, context), cached("campaigns"));
+  const sections = readFolder(root, "sections", problems, (src, id) => parseSection(src, id, context), cached("sections"));
+  const awardLists = readFolder(root, "awards", problems, (src, id) => parseAwardList(src, id, { ...context, awardKinds }), cached("awards", JSON.stringify(site.awardKinds)));
+  const articles = readFolder(root, "articles", problems, (src, name) => parseArticle(src, name, { ...context, now }), cached("articles"));
+  // Whether an article is still scheduled depends on the moment of this load, not on its file: never taken from the cache.
+  for (const p of articles) if (p.item) p.item.scheduled = p.item.time > now;
+  cache?.save();
 
   const allArticles = articles.flatMap((p) => (p.item ? [p.item] : []));
   const held = (a: Article): HeldArticle => ({ file: a.file, title: a.title, date: a.date });
@@ -116,7 +126,8 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
     files: [...new Set([...siteFiles, ...written.flatMap((p) => p.files)].map((u) => u.path))].sort(),
   };
   pruneDangling(content);
-  return { content, problems: sortProblems(problems), drafts, scheduled, photoUses: photos.found };
+  const cacheStats = cache && { reused: cache.hits, parsed: cache.misses };
+  return { content, problems: sortProblems(problems), drafts, scheduled, photoUses: photos.found, cacheStats };
 }
 
 /** loadContent, then the photo files themselves (headers only): what the build and `npm run check` both run. */
@@ -180,15 +191,46 @@ function readFolder<P extends Parsed<unknown>>(
   folder: string,
   problems: Problem[],
   parse: (src: SourceFile, id: string) => P,
+  cached?: FolderCache,
 ): (P & { id: string; file: string })[] & { ids: string[] } {
   const { files, problems: listing } = markdownFiles(path.join(root, folder));
   problems.push(...listing);
   const ids = files.map((abs) => path.basename(abs, ".md"));
   const parsed = files.flatMap((abs, i) => {
-    const result = readFile(abs, readSource, problems, (src) => parse(src, ids[i]));
+    const result = cached ? readCached(abs, ids[i], problems, parse, cached) : readFile(abs, readSource, problems, (src) => parse(src, ids[i]));
     return result ? [Object.assign(result, { id: ids[i], file: displayPath(abs) })] : [];
   });
   return Object.assign(parsed, { ids });
+}
+
+interface FolderCache {
+  cache: ParseCache;
+  /** What besides the file decides its parse: the content folder, the kind of file, the load's options. */
+  keyParts: string[];
+}
+
+/** readFile through the parse cache: an unchanged file's last parse, else a new one, kept for next time. */
+function readCached<P extends Parsed<unknown>>(abs: string, id: string, problems: Problem[], parse: (src: SourceFile, id: string) => P, { cache, keyParts }: FolderCache): P | undefined {
+  const { text, problem } = readText(abs);
+  if (problem) {
+    problems.push(problem);
+    return undefined;
+  }
+  const file = displayPath(abs);
+  const key = ParseCache.key([...keyParts, file, id, text!]);
+  const hit = cache.get(key);
+  if (hit) {
+    problems.push(...hit.readProblems);
+    return hit.result as P;
+  }
+  const { source, problems: readProblems } = readSource(file, text!);
+  problems.push(...readProblems);
+  if (!source) return undefined;
+  const result = parse(source, id);
+  // The parse as plain data: not the source it was read from (its line finder is a function).
+  const { src: _src, context: _context, ...data } = result as P & { src?: unknown; context?: unknown };
+  cache.set(key, { readProblems, result: data });
+  return result;
 }
 
 /** Keeps only references that resolve, so that the archive never meets a dangling id (a build with errors stops before it anyway). */

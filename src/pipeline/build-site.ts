@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { copiedFileCount, LAYOUTS_DIR, ROOT } from "../paths.ts";
+import { CONTENT_CACHE, copiedFileCount, LAYOUTS_DIR, ROOT } from "../paths.ts";
 import { archiveOf, type Archive, type ArticlePage } from "../archive/archive.ts";
 import type { Content } from "../content/model.ts";
 import { displayPath } from "../content/files.ts";
@@ -22,14 +22,18 @@ import { sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory } from "./memory.js";
 import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeStaleFolders } from "./output-folder.ts";
+import { cacheFileFor } from "../content/parse-cache.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
 const PHOTO_CACHE = path.join(ROOT, ".cache", "photos");
 
+
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;
+  /** False parses every file again instead of taking unchanged files' parse from the last build (--full). */
+  parseCache?: boolean;
   /** The sub-path the site is hosted under, e.g. "/luu-tru/"; "/" by default. */
   pathPrefix?: string;
   includeDrafts?: boolean;
@@ -118,7 +122,8 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const contentDir = path.resolve(options.contentDir);
   const pathPrefix = options.pathPrefix ?? "/";
   const step = options.onStep ?? (() => {});
-  const { content, problems, drafts, scheduled, photoUses } = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now });
+  const cacheFile = options.parseCache === false ? undefined : cacheFileFor(CONTENT_CACHE, contentDir);
+  const { content, problems, drafts, scheduled, photoUses } = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now, cacheFile });
   const failed = (found: Problem[]) => ({ result: { ok: false, problems: sortProblems(found), drafts, scheduled, pages: 0 } });
   if (problems.some((p) => p.severity === "error")) return failed(problems);
   step("load");

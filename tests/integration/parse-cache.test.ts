@@ -1,0 +1,85 @@
+// The parse cache (src/content/parse-cache.ts): a load that takes unchanged
+// files from it gives the same content, problems and site as one that parses
+// every file; a changed file, a changed option or new parser code is parsed again.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/load.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { makeContent, SAMPLE_CONTENT, snapshot, writeFiles } from "../helpers/content.ts";
+
+function sampleCopy() {
+  const { root, content } = makeContent({}, {});
+  fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  return { root, content, cacheFile: path.join(root, "cache.v8") };
+}
+
+const BROKEN = "---\ntitle: Bài lỗi\ndate: 2019-13-01\ncampaigns: [khong-co]\n---\nThân bài.\n";
+
+describe("the parse cache", () => {
+  it("gives the same content and problems as parsing every file, and parses only what changed", () => {
+    const { content, cacheFile } = sampleCopy();
+    writeFiles(content, { "articles/2019/bai-loi.md": BROKEN });
+    const fresh = loadContent({ contentDir: content });
+    const first = loadContent({ contentDir: content, cacheFile });
+    expect(first.cacheStats!.reused).toBe(0);
+    const second = loadContent({ contentDir: content, cacheFile });
+    const files = first.cacheStats!.parsed;
+    expect(second.cacheStats).toEqual({ reused: files, parsed: 0 });
+    for (const r of [first, second]) {
+      expect(r.content).toEqual(fresh.content);
+      expect(r.problems).toEqual(fresh.problems);
+      expect(r.drafts).toEqual(fresh.drafts);
+      expect(r.photoUses).toEqual(fresh.photoUses);
+    }
+    // The broken file's problems come back from the cache with their lines.
+    expect(second.problems.filter((p) => p.file.endsWith("bai-loi.md")).map((p) => p.line)).toEqual(fresh.problems.filter((p) => p.file.endsWith("bai-loi.md")).map((p) => p.line));
+
+    // One edited file is parsed again, and its edit shows.
+    const file = path.join(content, "articles/2018/tong-ket-phong-trao-2017.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("title: Tổng kết", "title: Đã sửa - Tổng kết"));
+    const third = loadContent({ contentDir: content, cacheFile });
+    expect(third.cacheStats).toEqual({ reused: files - 1, parsed: 1 });
+    expect(third.content.articles.find((a) => a.slug === "tong-ket-phong-trao-2017")!.title).toMatch(/^Đã sửa - Tổng kết/);
+    expect(third.content).toEqual(loadContent({ contentDir: content }).content);
+  });
+
+  it("keys on what changes a parse: check's unrendered bodies, the site's award kinds, the moment that ends a schedule", () => {
+    const { content, cacheFile } = sampleCopy();
+    writeFiles(content, { "articles/2030/hen-gio.md": "---\ntitle: Hẹn giờ\ndate: 2030-01-01T08:00\n---\nSẽ đăng.\n" });
+    const early = Date.UTC(2026, 0, 1);
+    expect(loadContent({ contentDir: content, cacheFile, now: early, includeDrafts: true }).content.articles.find((a) => a.slug === "hen-gio")!.scheduled).toBe(true);
+    const later = loadContent({ contentDir: content, cacheFile, now: Date.UTC(2031, 0, 1) });
+    expect(later.cacheStats!.parsed).toBe(0);
+    expect(later.content.articles.find((a) => a.slug === "hen-gio")!.scheduled).toBe(false);
+    // npm run check renders no bodies: its parses are its own (it keeps them in a file of its own, so that check and build do not evict each other's).
+    const check = loadContent({ contentDir: content, cacheFile: `${cacheFile}.check`, renderBodies: false });
+    expect(check.cacheStats!.reused).toBe(0);
+    expect(check.content.articles.every((a) => a.html === "")).toBe(true);
+    // A new kind of award in site.yaml is parsed anew by the award lists, not by the articles.
+    fs.appendFileSync(path.join(content, "site.yaml"), "awardKinds: [Thư khen]\n");
+    const kinds = loadContent({ contentDir: content, cacheFile });
+    const awardFiles = fs.readdirSync(path.join(content, "awards"), { recursive: true }).filter((f) => String(f).endsWith(".md")).length;
+    expect(kinds.cacheStats!.parsed).toBe(awardFiles);
+  });
+
+  it("ignores a damaged cache file", () => {
+    const { content, cacheFile } = sampleCopy();
+    fs.writeFileSync(cacheFile, "không phải bộ nhớ đệm");
+    const r = loadContent({ contentDir: content, cacheFile });
+    expect(r.problems).toEqual([]);
+    expect(r.cacheStats!.reused).toBe(0);
+    expect(loadContent({ contentDir: content, cacheFile }).cacheStats!.parsed).toBe(0);
+  });
+
+  it("builds the same bytes with the cache as without it", async () => {
+    const { root, content } = sampleCopy();
+    const out = (name: string) => path.join(root, name);
+    const options = { contentDir: content, now: Date.UTC(2026, 10, 30) };
+    expect((await buildSite({ ...options, outputDir: out("full"), parseCache: false })).ok).toBe(true);
+    expect((await buildSite({ ...options, outputDir: out("first") })).ok).toBe(true);
+    expect((await buildSite({ ...options, outputDir: out("cached") })).ok).toBe(true);
+    expect(snapshot(out("cached"))).toEqual(snapshot(out("full")));
+    expect(snapshot(out("first"))).toEqual(snapshot(out("full")));
+  }, 120_000);
+});
