@@ -91,10 +91,19 @@ export class ParseCache {
   /** Writes the entries this load used (a file deleted since is dropped), atomically; nothing when they are the ones it read. */
   save(): void {
     if (this.misses === 0 && this.used.size === this.old.size) return;
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, v8.serialize({ fingerprint: fingerprint(), entries: this.used }));
-    fs.renameSync(tmp, this.file);
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      fs.writeFileSync(tmp, v8.serialize({ fingerprint: fingerprint(), entries: this.used }));
+      fs.renameSync(tmp, this.file);
+    } catch {
+      // A cache that cannot be written (a read-only project, a full disk) only makes the next load slower.
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        /* nothing was written */
+      }
+    }
   }
 }
 

@@ -63,6 +63,16 @@ describe("the parse cache", () => {
     expect(kinds.cacheStats!.parsed).toBe(awardFiles);
   });
 
+  it("loads as usual when the cache cannot be written", () => {
+    const { root, content } = sampleCopy();
+    fs.writeFileSync(path.join(root, "not-a-folder"), "");
+    const cacheFile = path.join(root, "not-a-folder", "cache.v8");
+    const r = loadContent({ contentDir: content, cacheFile });
+    expect(r.problems).toEqual([]);
+    expect(r.content.articles.length).toBeGreaterThan(10);
+    expect(loadContent({ contentDir: content, cacheFile }).cacheStats!.reused).toBe(0);
+  });
+
   it("ignores a damaged cache file", () => {
     const { content, cacheFile } = sampleCopy();
     fs.writeFileSync(cacheFile, "không phải bộ nhớ đệm");
