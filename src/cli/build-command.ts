@@ -15,7 +15,7 @@ const OPTIONS = {
   drafts: { type: "boolean", default: false },
   // Replaces an output folder that no build made (see README).
   force: { type: "boolean", default: false },
-  // Parses every file again, instead of taking unchanged files' parse from the last build.
+  // Redoes everything: parses every file and writes the search index again (see BuildOptions.reuse).
   full: { type: "boolean", default: false },
   // For benchmarks only: build without the search index.
   "no-search": { type: "boolean", default: false },
@@ -34,7 +34,7 @@ export function buildCommand(argv: string[], io: CommandIO = consoleIO): Promise
       pathPrefix: values["path-prefix"],
       includeDrafts: values.drafts,
       force: values.force,
-      parseCache: !values.full,
+      reuse: !values.full,
       search: !values["no-search"],
       onStep: (step) => steps.push({ step, at: performance.now() / 1000 }),
     });

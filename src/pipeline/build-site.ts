@@ -16,7 +16,7 @@ import type { PhotoUse } from "../content/parse/common.ts";
 import { sortProblems, type Problem } from "../content/problems.ts";
 import { outputMessages, problems as say } from "../strings.ts";
 import { searchRecords } from "../search/documents.ts";
-import { startSearchIndex, type SearchIndex } from "../search/write-index.ts";
+import { indexStamp, keptSearchIndex, stamped, stampOf, startSearchIndex, type SearchIndex } from "../search/write-index.ts";
 import { redirectFiles, redirectProblems } from "../site/redirects.ts";
 import { sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
@@ -32,8 +32,12 @@ const PHOTO_CACHE = path.join(ROOT, ".cache", "photos");
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;
-  /** False parses every file again instead of taking unchanged files' parse from the last build (--full). */
-  parseCache?: boolean;
+  /**
+   * False redoes everything (--full): every file is parsed again, instead of
+   * taking an unchanged file's parse from the last build, and the search index
+   * is written again even when its records are those of the index in the output.
+   */
+  reuse?: boolean;
   /** The sub-path the site is hosted under, e.g. "/luu-tru/"; "/" by default. */
   pathPrefix?: string;
   includeDrafts?: boolean;
@@ -65,6 +69,8 @@ export interface BuildResult {
   siteUrl?: string;
   /** What the build computed, for the preview's quick path (with keepState). */
   state?: BuiltState;
+  /** "kept": the output's index was made from the same records, and was kept as it was. */
+  searchIndex?: "written" | "kept";
 }
 
 export interface BuiltState {
@@ -122,7 +128,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const contentDir = path.resolve(options.contentDir);
   const pathPrefix = options.pathPrefix ?? "/";
   const step = options.onStep ?? (() => {});
-  const cacheFile = options.parseCache === false ? undefined : cacheFileFor(CONTENT_CACHE, contentDir);
+  const cacheFile = options.reuse === false ? undefined : cacheFileFor(CONTENT_CACHE, contentDir);
   const { content, problems, drafts, scheduled, photoUses } = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now, cacheFile });
   const failed = (found: Problem[]) => ({ result: { ok: false, problems: sortProblems(found), drafts, scheduled, pages: 0 } });
   if (problems.some((p) => p.severity === "error")) return failed(problems);
@@ -139,8 +145,19 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const wrongRedirects = redirectProblems(archive);
   if (wrongRedirects.length) return failed([...problems, ...wrongRedirects]);
   step("archive");
-  // Pagefind's indexer adds the records in its own process while Eleventy renders.
-  const index = options.search === false ? undefined : (options.indexer ?? startSearchIndex)(searchRecords(archive, photos), outputFileCount(archive, content));
+  // Pagefind's indexer adds the records in its own process while Eleventy renders,
+  // unless the output's index was made from the very same records: it is kept then.
+  let index: SearchIndex | undefined;
+  let searchIndex: BuildResult["searchIndex"];
+  if (options.search !== false) {
+    const records = searchRecords(archive, photos);
+    const otherFiles = outputFileCount(archive, content);
+    const stamp = indexStamp(records, otherFiles);
+    const previous = path.resolve(options.outputDir);
+    const keep = options.reuse !== false && !options.indexer && stampOf(previous) === stamp;
+    index = keep ? keptSearchIndex(previous) : stamped((options.indexer ?? startSearchIndex)(records, otherFiles), stamp);
+    searchIndex = keep ? "kept" : "written";
+  }
   step("search records");
   try {
     const { Eleventy, configureSite } = await renderer();
@@ -164,7 +181,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     }
     step("pages");
     const state = options.keepState ? { content, archive, photos } : undefined;
-    return { result: { ok: true, problems, drafts, scheduled, pages: written.length, siteUrl: archive.site.url, state }, index };
+    return { result: { ok: true, problems, drafts, scheduled, pages: written.length, siteUrl: archive.site.url, state, searchIndex }, index };
   } catch (error) {
     index?.cancel();
     throw error;

@@ -86,7 +86,7 @@ describe("the parse cache", () => {
     const { root, content } = sampleCopy();
     const out = (name: string) => path.join(root, name);
     const options = { contentDir: content, now: Date.UTC(2026, 10, 30) };
-    expect((await buildSite({ ...options, outputDir: out("full"), parseCache: false })).ok).toBe(true);
+    expect((await buildSite({ ...options, outputDir: out("full"), reuse: false })).ok).toBe(true);
     expect((await buildSite({ ...options, outputDir: out("first") })).ok).toBe(true);
     expect((await buildSite({ ...options, outputDir: out("cached") })).ok).toBe(true);
     expect(snapshot(out("cached"))).toEqual(snapshot(out("full")));
