@@ -107,7 +107,6 @@ export const ui = {
   noArticles: "Chưa có tin bài.",
   footer: "Lưu trữ tin tức",
   menu: "Danh mục",
-  emblem: "Biểu trưng",
   moreNews: "Xem tất cả tin tức",
   allYears: "Tin tức theo năm",
   share: "Chia sẻ",
@@ -116,15 +115,12 @@ export const ui = {
   copyAddress: "Sao chép địa chỉ",
   copied: "Đã sao chép địa chỉ",
   print: "In bài",
-  printedFrom: "In từ",
-  contact: "Liên hệ",
   address: "Địa chỉ",
   phone: "Điện thoại",
   email: "Thư điện tử",
   editor: "Chịu trách nhiệm xuất bản",
   feeds: "Tin mới (RSS/Atom)",
   sitemap: "Sơ đồ trang",
-  lastCampaigns: "Các phong trào",
   latestAwardLists: "Khen thưởng mới",
 } as const;
 

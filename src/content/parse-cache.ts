@@ -41,17 +41,14 @@ function fingerprint(): string {
 }
 
 export class ParseCache {
-  private readonly old: Map<string, Buffer>;
   private readonly used = new Map<string, Buffer>();
   hits = 0;
   misses = 0;
 
   private constructor(
     private readonly file: string,
-    old: Map<string, Buffer>,
-  ) {
-    this.old = old;
-  }
+    private readonly old: Map<string, Buffer>,
+  ) {}
 
   /** Opens the cache kept in `file` (an unreadable or foreign file is an empty cache). */
   static open(file: string): ParseCache {
