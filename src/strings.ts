@@ -296,6 +296,9 @@ export const searchPageStrings = {
   none: "Không tìm thấy kết quả nào cho “{q}”. Hãy thử bớt từ, bỏ bộ lọc, hoặc gõ có dấu hoặc không dấu.",
   empty: "Nhập từ cần tìm, có dấu hoặc không dấu.",
   more: "Xem thêm kết quả",
+  period: "Kết quả từ {period}.",
+  olderYears: "Tìm cả các năm trước",
+  newerYears: "Tìm cả các năm sau",
   failed: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.",
 };
 

@@ -16,7 +16,8 @@ import type { PhotoUse } from "../content/parse/common.ts";
 import { sortProblems, type Problem } from "../content/problems.ts";
 import { outputMessages, problems as say } from "../strings.ts";
 import { searchRecords } from "../search/documents.ts";
-import { indexStamp, keptSearchIndex, stamped, stampOf, startSearchIndex, type SearchIndex } from "../search/write-index.ts";
+import { shardedIndex, type SearchIndex, type ShardJob } from "../search/write-index.ts";
+import { shardRecords } from "../search/shards.ts";
 import { redirectFiles, redirectProblems } from "../site/redirects.ts";
 import { sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
@@ -43,8 +44,10 @@ export interface BuildOptions {
   includeDrafts?: boolean;
   /** The moment that decides which articles are still scheduled (epoch ms); now by default. */
   now?: number;
-  /** Builds the search index; Pagefind unless a test replaces it. */
-  indexer?: typeof startSearchIndex;
+  /** Indexes the shards whose records changed; Pagefind unless a test replaces it. */
+  indexer?: (jobs: ShardJob[]) => SearchIndex;
+  /** At most this many records in a search index shard (MAX_SHARD_RECORDS by default; tests make it small). */
+  shardSize?: number;
   /** False leaves the search index out (for benchmarks that measure what it costs). */
   search?: boolean;
   /** Told as each step ends: "load", "photos", "archive", "search records", "pages", "search index" (for `--timings`). */
@@ -69,8 +72,8 @@ export interface BuildResult {
   siteUrl?: string;
   /** What the build computed, for the preview's quick path (with keepState). */
   state?: BuiltState;
-  /** "kept": the output's index was made from the same records, and was kept as it was. */
-  searchIndex?: "written" | "kept";
+  /** The search index's shards: how many Pagefind wrote, and how many were kept from the previous output (their records had not changed). */
+  searchIndex?: { written: number; kept: number };
 }
 
 export interface BuiltState {
@@ -145,18 +148,16 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const wrongRedirects = redirectProblems(archive);
   if (wrongRedirects.length) return failed([...problems, ...wrongRedirects]);
   step("archive");
-  // Pagefind's indexer adds the records in its own process while Eleventy renders,
-  // unless the output's index was made from the very same records: it is kept then.
+  // The records go to Pagefind's indexer in shards, sent to its thread now and indexed once
+  // the pages are written; a shard made from the same records as in the output is kept.
   let index: SearchIndex | undefined;
   let searchIndex: BuildResult["searchIndex"];
   if (options.search !== false) {
-    const records = searchRecords(archive, photos);
-    const otherFiles = outputFileCount(archive, content);
-    const stamp = indexStamp(records, otherFiles);
-    const previous = path.resolve(options.outputDir);
-    const keep = options.reuse !== false && !options.indexer && stampOf(previous) === stamp;
-    index = keep ? keptSearchIndex(previous) : stamped((options.indexer ?? startSearchIndex)(records, otherFiles), stamp);
-    searchIndex = keep ? "kept" : "written";
+    const shards = shardRecords(searchRecords(archive, photos), options.shardSize);
+    const previous = options.reuse === false ? undefined : path.resolve(options.outputDir);
+    const sharded = shardedIndex(shards, outputFileCount(archive, content), previous, options.indexer);
+    index = sharded;
+    searchIndex = { written: sharded.written, kept: sharded.kept };
   }
   step("search records");
   try {

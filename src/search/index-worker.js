@@ -2,9 +2,11 @@
 // Runs Pagefind's Node API on a thread of its own, so that feeding the native
 // indexer and waiting for it never waits on Eleventy's rendering in the main
 // thread. Its messages are typed in src/pipeline/messages.ts: started with
-// IndexWorkerData, it receives IndexRequests ({ records } then { outputPath },
+// IndexWorkerData, it receives IndexRequests ({ shards } then { outputPath },
 // or { cancel }) and answers one IndexAnswer.
 import childProcess from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { releaseMemory } from "../pipeline/memory.js";
 
@@ -42,40 +44,50 @@ async function closeIndexer() {
 
 const BATCH = 500;
 
-/** @type {import("pagefind").PagefindIndex} */
-let index;
-/** @type {Promise<void>[]} */
-const added = [];
+/** Pagefind's files the archive's own search does not use (its ready-made interfaces): not published. */
+const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
 
-/** @param {number | undefined} maxFragments */
-async function start(maxFragments) {
-  const created = await pagefind.createIndex(maxFragments ? { forceLanguage: "vi", maxFragments } : { forceLanguage: "vi" });
+/** @typedef {import("../search/write-index.ts").ShardJob} ShardJob */
+
+/** @type {ShardJob[]} */
+let shards = [];
+let cancelled = false;
+const parallel = /** @type {IndexWorkerData | undefined} */ (workerData)?.parallel ?? 1;
+
+/** Indexes one shard into <outputPath>/<id>/ and gives its memory back. @param {ShardJob} shard @param {string} outputPath */
+async function indexShard(shard, outputPath) {
+  const created = await pagefind.createIndex(shard.maxFragments ? { forceLanguage: "vi", maxFragments: shard.maxFragments } : { forceLanguage: "vi" });
   if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
-  index = created.index;
-}
-const ready = start(/** @type {IndexWorkerData | undefined} */ (workerData)?.maxFragments);
-
-/** @param {SearchRecord[]} records */
-async function add(records) {
-  await ready;
-  for (let i = 0; i < records.length; i += BATCH) {
+  const index = created.index;
+  const records = shard.records;
+  shard.records = [];
+  for (let i = 0; i < records.length && !cancelled; i += BATCH) {
     const batch = records.slice(i, i + BATCH);
     const answers = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
     answers.forEach((a, j) => {
       if (a.errors.length) throw new Error(`Pagefind: ${batch[j].url}: ${a.errors.join("; ")}`);
     });
   }
-}
-
-/** @param {string} outputPath */
-async function finish(outputPath) {
-  await ready;
-  await Promise.all(added);
-  added.length = 0;
-  releaseMemory(); // the records, now in Pagefind's process
-  const written = await index.writeFiles({ outputPath });
+  if (cancelled) return;
+  const folder = path.join(outputPath, shard.id);
+  const written = await index.writeFiles({ outputPath: folder });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
   await index.deleteIndex();
+  for (const file of UNUSED) fs.rmSync(path.join(folder, file), { force: true });
+}
+
+/** Indexes every shard, `parallel` at a time, then closes Pagefind. @param {string} outputPath */
+async function finish(outputPath) {
+  let next = 0;
+  const lane = async () => {
+    while (next < shards.length && !cancelled) await indexShard(shards[next++], outputPath);
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(parallel, shards.length) }, lane));
+  } finally {
+    shards = [];
+    releaseMemory();
+  }
   await closeIndexer();
 }
 
@@ -84,12 +96,9 @@ const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPor
 const answer = (answer) => port.postMessage(answer);
 
 port.on("message", (/** @type {IndexRequest} */ message) => {
-  if ("records" in message) {
-    const adding = add(message.records);
-    adding.catch(() => {}); // reported by finish
-    added.push(adding);
-  }
+  if ("shards" in message) shards = message.shards;
   if ("cancel" in message) {
+    cancelled = true;
     closeIndexer().then(
       () => answer({ cancelled: true }),
       () => answer({ cancelled: true }),

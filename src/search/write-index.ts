@@ -1,8 +1,10 @@
-// Builds the Pagefind index of the records on a worker thread
-// (index-worker.js) driving Pagefind's native indexer in its own process:
-// the records are added while Eleventy renders, and the index is written into
-// <outputDir>/pagefind when the build asks for it. Writing is the build's most
-// memory-hungry step, so the build asks once the pages are written.
+// Writes the search index, a Pagefind index per shard (shards.ts), into
+// <outputDir>/pagefind/<shard id>/, with shards.json beside them. Pagefind's
+// native indexer runs in its own process, driven from a worker thread
+// (index-worker.js) that indexes a few shards at a time, so its memory is
+// bounded by the shards', not by the archive's. A shard whose records are
+// those of the same shard in the previous output is kept from it as it was.
+// The build asks for the index once the pages are written.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,19 +13,42 @@ import { Worker } from "node:worker_threads";
 import type { IndexAnswer, IndexRequest, IndexWorkerData } from "../pipeline/messages.ts";
 import { urls } from "../urls.ts";
 import type { SearchRecord } from "./documents.ts";
+import { shardManifest, type Shard } from "./shards.ts";
 
 /** Static hosts that cap a site's file count allow 20,000; this leaves a margin. */
 export const MAX_SITE_FILES = 19_000;
+
+/** The files a shard's folder has besides fragments and index chunks: Pagefind's script, worker, WebAssembly, entry, metadata, a few filters, our stamp. */
+const FILES_PER_SHARD = 12;
 
 /**
  * How many fragment files Pagefind may write: one per record (the fewest
  * bytes per search) while the site stays under MAX_SITE_FILES, else bundled
  * into what is left. Bundling makes every search download more (BENCHMARKS.md).
- * Pagefind writes a few hundred other index files besides: 5 % of the records.
+ * Pagefind writes other index files besides: 5 % of the records.
  */
-export function fragmentBudget(records: number, otherFiles: number): number | undefined {
-  const free = MAX_SITE_FILES - otherFiles - Math.ceil(records * 0.05) - 20;
+export function fragmentBudget(records: number, otherFiles: number, shards = 1): number | undefined {
+  const free = MAX_SITE_FILES - otherFiles - Math.ceil(records * 0.05) - shards * FILES_PER_SHARD;
   return records <= free ? undefined : Math.max(500, free);
+}
+
+/**
+ * Each shard's share of the fragment budget, as a fraction of its records
+ * rounded down to 1/32: one more article changes the budget by a file or
+ * two, and must not change every shard's bundling (and so every shard).
+ */
+export function shardFragments(shards: Shard[], otherFiles: number): Map<string, number | undefined> {
+  const records = shards.reduce((n, s) => n + s.records.length, 0);
+  const budget = fragmentBudget(records, otherFiles, shards.length);
+  const share = budget === undefined ? undefined : Math.max(1, Math.floor((budget / records) * 32)) / 32;
+  return new Map(shards.map((s) => [s.id, share === undefined ? undefined : Math.max(1, Math.floor(s.records.length * share))]));
+}
+
+/** A shard to index: its id (its folder), its records and its fragment budget. */
+export interface ShardJob {
+  id: string;
+  records: SearchRecord[];
+  maxFragments?: number;
 }
 
 export interface SearchIndex {
@@ -33,13 +58,16 @@ export interface SearchIndex {
   cancel(): void;
 }
 
-/** Starts adding the records to a new index; `otherFiles` is how many files the site has besides the index. */
-export function startSearchIndex(records: SearchRecord[], otherFiles = 0): SearchIndex {
-  const workerData: IndexWorkerData = { maxFragments: fragmentBudget(records.length, otherFiles) };
+/** How many shards Pagefind indexes at once: both cores, each shard's memory bounded. */
+const PARALLEL_SHARDS = 2;
+
+/** Starts an indexer for these shards; their records are sent to its thread now, and indexed when write() is called. */
+export function startSearchIndex(jobs: ShardJob[]): SearchIndex {
+  const workerData: IndexWorkerData = { parallel: PARALLEL_SHARDS };
   const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData });
   const send = (request: IndexRequest) => worker.postMessage(request);
   // Sent before any closure is made, so that no closure keeps the records alive: the worker has its copy.
-  send({ records });
+  send({ shards: jobs });
   const outcome = new Promise<void>((resolve, reject) => {
     worker.once("message", (m: IndexAnswer) => ("ok" in m ? resolve() : reject(new Error("error" in m ? m.error : "search index cancelled"))));
     worker.once("error", reject);
@@ -65,29 +93,36 @@ export function startSearchIndex(records: SearchRecord[], otherFiles = 0): Searc
   };
 }
 
-/** In the index folder: the hash of what the index was made from (see indexStamp). */
+/** In each shard's folder: the hash of what the shard was made from (see shardStamp). */
 export const INDEX_STAMP = ".records-sha256";
 
-/**
- * What decides the index's bytes: the records, the fragment budget, Pagefind's
- * version and the worker that drives it. Pagefind writes the same bytes for
- * the same input, so an index with the same stamp can be kept as it is.
- */
-export function indexStamp(records: SearchRecord[], otherFiles: number): string {
+/** The name of the list of shards in the index folder. */
+export const SHARD_LIST = "shards.json";
+
+/** What decides every shard's bytes besides its own records: Pagefind's version and the worker that drives it. */
+function indexerFingerprint(): string {
   // Pagefind's version (its package exports no package.json: read from its folder).
   const pagefind = fs.readFileSync(path.join(path.dirname(path.dirname(fileURLToPath(import.meta.resolve("pagefind")))), "package.json"), "utf8");
   const worker = fs.readFileSync(new URL("./index-worker.js", import.meta.url));
+  return crypto.createHash("sha256").update(JSON.parse(pagefind).version).update(worker).digest("hex");
+}
+
+/**
+ * What decides a shard's bytes: its records, its fragment budget, Pagefind's
+ * version and the worker. Pagefind writes the same bytes for the same input,
+ * so a shard with the same stamp can be kept as it is.
+ */
+export function shardStamp(job: ShardJob, fingerprint = indexerFingerprint()): string {
   return crypto
     .createHash("sha256")
-    .update(JSON.stringify({ pagefind: JSON.parse(pagefind).version, budget: fragmentBudget(records.length, otherFiles) ?? null }))
-    .update(worker)
-    .update(JSON.stringify(records))
+    .update(JSON.stringify({ indexer: fingerprint, id: job.id, budget: job.maxFragments ?? null }))
+    .update(JSON.stringify(job.records))
     .digest("hex");
 }
 
-/** The stamp of the index in a built site's folder, if it has one and its entry files are there. */
-export function stampOf(siteDir: string): string | undefined {
-  const dir = path.join(siteDir, urls.searchIndex());
+/** The stamp of a shard in a built site's folder, if it has one and its entry files are there. */
+export function stampOf(siteDir: string, shardId: string): string | undefined {
+  const dir = path.join(siteDir, urls.searchIndex(), shardId);
   if (!["pagefind.js", "pagefind-entry.json"].every((f) => fs.existsSync(path.join(dir, f)))) return undefined;
   try {
     return fs.readFileSync(path.join(dir, INDEX_STAMP), "utf8").trim();
@@ -96,40 +131,61 @@ export function stampOf(siteDir: string): string | undefined {
   }
 }
 
-/** An index that also writes its stamp once it is written. */
-export function stamped(index: SearchIndex, stamp: string): SearchIndex {
+export interface ShardedIndex extends SearchIndex {
+  /** How many shards Pagefind writes, and how many are kept from the previous output. */
+  written: number;
+  kept: number;
+}
+
+/**
+ * The whole index: the shards whose records changed go to `indexer`; the
+ * others are linked (else copied) from `previousSite`'s index (none when
+ * `previousSite` is undefined: --full). Each shard gets its stamp, and the
+ * index folder its shards.json.
+ */
+export function shardedIndex(shards: Shard[], otherFiles: number, previousSite: string | undefined, indexer: (jobs: ShardJob[]) => SearchIndex = startSearchIndex): ShardedIndex {
+  const fragments = shardFragments(shards, otherFiles);
+  const fingerprint = indexerFingerprint();
+  const jobs = shards.map((s) => ({ id: s.id, records: s.records, maxFragments: fragments.get(s.id) }));
+  const stamps = new Map(jobs.map((j) => [j.id, shardStamp(j, fingerprint)]));
+  const kept = previousSite ? jobs.filter((j) => stampOf(previousSite, j.id) === stamps.get(j.id)).map((j) => j.id) : [];
+  const toWrite = jobs.filter((j) => !kept.includes(j.id));
+  const index = toWrite.length ? indexer(toWrite) : undefined;
+  const manifest = shardManifest(shards);
   return {
+    written: toWrite.length,
+    kept: kept.length,
     async write(outputDir) {
-      await index.write(outputDir);
-      const dir = path.join(outputDir, urls.searchIndex());
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, INDEX_STAMP), `${stamp}\n`);
+      const folder = path.join(outputDir, urls.searchIndex());
+      for (const id of kept) linkFolder(path.join(previousSite!, urls.searchIndex(), id), path.join(folder, id));
+      await index?.write(outputDir);
+      fs.mkdirSync(folder, { recursive: true });
+      for (const job of toWrite) {
+        fs.mkdirSync(path.join(folder, job.id), { recursive: true });
+        fs.writeFileSync(path.join(folder, job.id, INDEX_STAMP), `${stamps.get(job.id)}\n`);
+      }
+      fs.writeFileSync(path.join(folder, SHARD_LIST), manifest);
     },
-    cancel: () => index.cancel(),
+    cancel: () => index?.cancel(),
   };
 }
 
-/** The previous build's index, kept: its files are linked (else copied) into the new output. Pagefind does not run. */
-export function keptSearchIndex(previousSite: string): SearchIndex {
-  return {
-    async write(outputDir) {
-      const from = path.join(previousSite, urls.searchIndex());
-      const to = path.join(outputDir, urls.searchIndex());
-      for (const rel of (fs.readdirSync(from, { recursive: true }) as string[]).sort()) {
-        const source = path.join(from, rel);
-        const target = path.join(to, rel);
-        if (fs.statSync(source).isDirectory()) {
-          fs.mkdirSync(target, { recursive: true });
-          continue;
-        }
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        try {
-          fs.linkSync(source, target);
-        } catch {
-          fs.copyFileSync(source, target);
-        }
-      }
-    },
-    cancel() {},
-  };
+/** A folder's files linked (else copied) into a new folder: a kept shard, from the output being replaced. */
+function linkFolder(from: string, to: string) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const rel of (fs.readdirSync(from, { recursive: true }) as string[]).sort()) {
+    const source = path.join(from, rel);
+    const target = path.join(to, rel);
+    if (fs.statSync(source).isDirectory()) {
+      fs.mkdirSync(target, { recursive: true });
+      continue;
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      fs.linkSync(source, target);
+    } catch {
+      fs.copyFileSync(source, target);
+    }
+  }
 }
+

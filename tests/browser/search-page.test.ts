@@ -161,3 +161,50 @@ describe("the search page without JavaScript", () => {
     }
   });
 });
+
+describe("the search page on an index in shards", () => {
+  it('says which years it searched, searches the older ones when asked (kept in the URL), and "Xem thêm" adds only new results', async () => {
+    const { root } = makeContent({}, {});
+    const out = path.join(root, "_site");
+    expect((await buildSite({ contentDir: SAMPLE_CONTENT, outputDir: out, shardSize: 5 })).ok).toBe(true);
+    const server = await serveStatic(out);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const hrefs = () => page.locator(".result h2 a").evaluateAll((els) => els.map((e) => e.getAttribute("href")));
+    try {
+      await page.goto(`${server.url}tim-kiem/?q=an+ninh`);
+      await page.waitForSelector("#nam-truoc");
+      expect(await page.locator("#nam-truoc").innerText()).toMatch(/^Kết quả từ (\d\d\/)?\d{4}(–(\d\d\/)?\d{4})?\. Tìm cả các năm trước$/);
+      const first = await hrefs();
+      expect(first.length).toBeGreaterThan(0);
+      expect(new Set(first).size).toBe(first.length);
+      // The older years: the results shown stay, new ones are added, and the address says so.
+      await page.click("#nam-truoc button");
+      await page.waitForFunction((n) => document.querySelectorAll(".result").length > n, first.length);
+      expect(page.url()).toContain("toan-bo=1");
+      expect(await page.locator("#nam-truoc").count()).toBe(0);
+      const all = await hrefs();
+      expect(all.slice(0, first.length)).toEqual(first);
+      expect(new Set(all).size).toBe(all.length);
+      expect(all.some((u) => u!.includes("/2016/") || u!.includes("/2017/"))).toBe(true);
+      // "Xem thêm" until there is nothing more: never a result twice.
+      while (await page.locator("#xem-them").count()) {
+        const n = await page.locator(".result").count();
+        await page.click("#xem-them");
+        await page.waitForFunction((k) => document.querySelectorAll(".result").length > k || !document.getElementById("xem-them"), n);
+      }
+      const every = await hrefs();
+      expect(new Set(every).size).toBe(every.length);
+      // A shared address with toan-bo=1 searches every year at once.
+      await page.goto(`${server.url}tim-kiem/?q=an+ninh&toan-bo=1`);
+      await page.waitForSelector(".result");
+      await page.waitForFunction(() => document.getElementById("trang-thai")?.textContent?.startsWith("Tìm thấy"));
+      expect(await page.locator("#nam-truoc").count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  }, 120_000);
+});

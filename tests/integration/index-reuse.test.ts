@@ -1,41 +1,69 @@
-// A build whose search records are those of the index already in the output
-// keeps that index (Pagefind does not run), and the site is the same bytes as
-// one built from scratch; any change to the records writes it again.
+// A shard of the search index whose records are those of the same shard in
+// the output is kept from it (Pagefind does not index it again), and the site
+// is the same bytes as one built from scratch; a shard whose records changed
+// is written again, and only that one.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/pipeline/build-site.ts";
-import { INDEX_STAMP } from "../../src/search/write-index.ts";
+import { buildSite, type BuildOptions } from "../../src/pipeline/build-site.ts";
+import { INDEX_STAMP, SHARD_LIST } from "../../src/search/write-index.ts";
+import type { ShardEntry } from "../../src/search/shards.ts";
 import { makeContent, SAMPLE_CONTENT, snapshot } from "../helpers/content.ts";
 
-describe("the search index of an unchanged archive", () => {
-  it("is kept from the previous output, byte for byte what a full build writes, and written again when a record changes", async () => {
+const NEW_ARTICLE = `---
+title: Công an tỉnh ra quân bảo đảm an ninh dịp cuối năm
+date: 2020-12-20T08:00
+---
+Công an tỉnh tổ chức lễ ra quân bảo đảm an ninh, trật tự dịp cuối năm.
+`;
+
+describe("the search index's shards", () => {
+  it("are kept when their records did not change, byte for byte what a full build writes; a changed shard alone is written again", async () => {
     const { root, content } = makeContent({}, {});
     fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
     const out = path.join(root, "_site");
-    const options = { contentDir: content, outputDir: out, now: Date.UTC(2026, 10, 30) };
+    const options: BuildOptions = { contentDir: content, outputDir: out, now: Date.UTC(2026, 10, 30), shardSize: 5 };
+    const shards = (): ShardEntry[] => JSON.parse(fs.readFileSync(path.join(out, "pagefind", SHARD_LIST), "utf8")).shards;
+    const stamps = () => new Map(shards().map((s) => [s.id, fs.readFileSync(path.join(out, "pagefind", s.id, INDEX_STAMP), "utf8")]));
+    const sameAsFull = async () => {
+      const full = path.join(root, "full");
+      expect((await buildSite({ ...options, outputDir: full, reuse: false })).ok).toBe(true);
+      expect(snapshot(out)).toEqual(snapshot(full));
+      fs.rmSync(full, { recursive: true });
+    };
 
-    expect((await buildSite(options)).searchIndex).toBe("written");
-    const stamp = fs.readFileSync(path.join(out, "pagefind", INDEX_STAMP), "utf8");
+    const first = await buildSite(options);
+    const count = shards().length;
+    expect(count).toBeGreaterThan(4);
+    expect(first.searchIndex).toEqual({ written: count, kept: 0 });
+    const before = stamps();
+
     const again = await buildSite(options);
     expect(again.ok).toBe(true);
-    expect(again.searchIndex).toBe("kept");
-    const full = await buildSite({ ...options, outputDir: path.join(root, "full"), reuse: false });
-    expect(full.searchIndex).toBe("written");
-    expect(snapshot(out)).toEqual(snapshot(path.join(root, "full")));
+    expect(again.searchIndex).toEqual({ written: 0, kept: count });
+    await sameAsFull();
 
-    // --full writes it again even so.
-    expect((await buildSite({ ...options, reuse: false })).searchIndex).toBe("written");
+    // --full writes every shard again even so.
+    expect((await buildSite({ ...options, reuse: false })).searchIndex).toEqual({ written: count, kept: 0 });
 
-    // A changed article changes the records: written again, with another stamp.
+    // An edited article of January 2018 changes its shard's records: that shard alone is written again.
     const file = path.join(content, "articles/2018/tong-ket-phong-trao-2017.md");
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("Năm 2017, phong trào", "Năm 2017, phong trào mới"));
-    expect((await buildSite(options)).searchIndex).toBe("written");
-    expect(fs.readFileSync(path.join(out, "pagefind", INDEX_STAMP), "utf8")).not.toBe(stamp);
+    expect((await buildSite(options)).searchIndex).toEqual({ written: 1, kept: count - 1 });
+    const edited = stamps();
+    const changed = [...edited].filter(([id, stamp]) => before.get(id) !== stamp).map(([id]) => id);
+    expect(changed).toEqual(["2018-01-2018-05"]);
+    await sameAsFull();
 
-    // An index whose entry files are gone is never kept.
-    fs.rmSync(path.join(out, "pagefind", "pagefind-entry.json"));
-    expect((await buildSite(options)).searchIndex).toBe("written");
-    expect(fs.existsSync(path.join(out, "pagefind", "pagefind-entry.json"))).toBe(true);
-  }, 180_000);
+    // A new article of the newest year: the newest shard alone.
+    fs.writeFileSync(path.join(content, "articles/2020/ra-quan-cuoi-nam.md"), NEW_ARTICLE);
+    expect((await buildSite(options)).searchIndex).toEqual({ written: 1, kept: count - 1 });
+    expect([...stamps()].filter(([id, stamp]) => edited.get(id) !== stamp).map(([id]) => id)).toEqual([shards()[0].id]);
+    await sameAsFull();
+
+    // A shard whose entry file is gone is never kept.
+    fs.rmSync(path.join(out, "pagefind", "2017", "pagefind-entry.json"));
+    expect((await buildSite(options)).searchIndex).toEqual({ written: 1, kept: count - 1 });
+    expect(fs.existsSync(path.join(out, "pagefind", "2017", "pagefind-entry.json"))).toBe(true);
+  }, 300_000);
 });

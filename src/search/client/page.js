@@ -2,7 +2,7 @@
 // The search page (/tim-kiem/): reads the query and filters from the URL,
 // runs search.js, shows the results, and keeps the URL in step so that a
 // search can be shared. All text comes from the page (src/strings.ts).
-import { search } from "./search.js";
+import { periodLabel, search } from "./search.js";
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById("tim-kiem"));
 const input = /** @type {HTMLInputElement} */ (document.getElementById("q"));
@@ -17,9 +17,13 @@ const selects = [...form.querySelectorAll("select")];
 /** @param {string} template @param {Record<string, string>} values */
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
 
+/** Every period is searched (the reader asked for older years): "toan-bo=1" in the address. */
+let everyPeriod = false;
+
 function readUrl() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") ?? "";
+  everyPeriod = params.get("toan-bo") === "1";
   for (const s of selects) {
     const v = params.get(s.name);
     // An option by its value (a stable id), or by the label it shows: addresses shared before the ids still work.
@@ -33,6 +37,7 @@ function formUrl() {
   const params = new URLSearchParams();
   if (input.value.trim()) params.set("q", input.value.trim());
   for (const s of selects) if (s.value && s.value !== "relevance") params.set(s.name, s.value);
+  if (everyPeriod) params.set("toan-bo", "1");
   const query = params.toString();
   return query ? `?${query}` : location.pathname;
 }
@@ -65,7 +70,7 @@ function options(offset) {
   const filters = {};
   for (const s of selects) if (s.dataset.filter && s.value) filters[s.dataset.filter] = s.value;
   const sort = /** @type {"relevance" | "newest" | "oldest"} */ (/** @type {HTMLSelectElement} */ (form.elements.namedItem("sap-xep")).value);
-  return { filters, sort, limit: PAGE, offset };
+  return { filters, sort, limit: PAGE, offset, all: everyPeriod };
 }
 
 /** @param {import("./search.js").Result} result */
@@ -103,8 +108,10 @@ let generation = 0;
 
 /**
  * Runs the search on the form's query and filters. `offset` > 0 adds the next
- * results ("Xem thêm"); `restore` shows as many results as before and scrolls
- * back to where the reader was.
+ * results ("Xem thêm"): the search runs again for `offset` more results (it
+ * may then open older periods, whose best matches rank higher) and the
+ * results not shown yet are added. `restore` shows as many results as before
+ * and scrolls back to where the reader was.
  * @param {number} offset
  * @param {{ how?: "push" | "replace" | "keep", restore?: { shown: number, scroll: number } }} [options]
  */
@@ -114,6 +121,7 @@ async function run(offset = 0, { how = "push", restore } = {}) {
   if (how !== "keep") writeUrl(how);
   if (offset === 0) list.replaceChildren();
   document.getElementById("xem-them")?.remove();
+  document.getElementById("nam-truoc")?.remove();
   if (!query) {
     status.textContent = text.empty;
     return;
@@ -122,7 +130,7 @@ async function run(offset = 0, { how = "push", restore } = {}) {
   let results;
   try {
     const wanted = restore && restore.shown > PAGE ? restore.shown : PAGE;
-    results = await search(query, { ...options(offset), limit: wanted });
+    results = await search(query, { ...options(0), limit: offset + wanted });
   } catch (error) {
     console.error(error);
     if (mine === generation) status.textContent = text.failed;
@@ -130,10 +138,11 @@ async function run(offset = 0, { how = "push", restore } = {}) {
   }
   if (mine !== generation) return; // a newer search has started
   status.textContent = fill(results.total ? text.found : text.none, { n: results.total.toLocaleString("vi-VN"), q: query });
-  const items = results.map(render);
+  const before = new Set([...list.querySelectorAll("h2 a")].map((a) => a.getAttribute("href")));
+  const items = results.filter((r) => !before.has(r.url)).map(render);
   list.append(...items);
-  const shown = offset + results.length;
-  if (shown < results.total) {
+  const shown = list.children.length;
+  if (shown < results.total || (results.partial && !results.older)) {
     const more = document.createElement("button");
     more.type = "button";
     more.id = "xem-them";
@@ -141,6 +150,22 @@ async function run(offset = 0, { how = "push", restore } = {}) {
     more.textContent = text.more;
     more.addEventListener("click", () => run(shown, { how: "keep" }));
     list.after(more);
+  }
+  // Only the newest periods were searched: say which, and offer the rest.
+  if (results.older && results.period) {
+    const note = document.createElement("p");
+    note.id = "nam-truoc";
+    note.className = "search-period";
+    const sort = /** @type {HTMLSelectElement} */ (form.elements.namedItem("sap-xep")).value;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = sort === "oldest" ? text.newerYears : text.olderYears;
+    button.addEventListener("click", () => {
+      everyPeriod = true;
+      run(shown, { how: "push" });
+    });
+    note.append(`${fill(text.period, { period: periodLabel(results.period) })} `, button);
+    (document.getElementById("xem-them") ?? list).after(note);
   }
   // "Xem thêm": the keyboard goes on from the first new result, not back to the top.
   if (offset > 0) items[0]?.querySelector("a")?.focus();
@@ -152,15 +177,20 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   clearTimeout(typing);
   typedEntry = false;
+  everyPeriod = false;
   run(0, { how: "push" });
 });
-for (const s of selects) s.addEventListener("change", () => run(0, { how: "push" }));
+for (const s of selects) s.addEventListener("change", () => {
+  everyPeriod = false;
+  run(0, { how: "push" });
+});
 /** While a query is being typed, its entry is replaced; the first search of a new query makes a new entry. @type {ReturnType<typeof setTimeout> | undefined} */
 let typing;
 let typedEntry = false;
 input.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(() => {
+    everyPeriod = false;
     run(0, { how: typedEntry ? "replace" : "push" });
     typedEntry = true;
   }, 300);

@@ -35,8 +35,6 @@
  * @property {string} [image]  site path of the lead photo
  * @property {string} [imageAlt]
  */
-/** @typedef {{ id: string, data(): Promise<any> }} PagefindResult */
-
 const MARKS = /[\u0300-\u036f]/g;
 
 /** Folds Vietnamese to ASCII letter by letter: tones and vowel marks dropped, đ/Đ → d/D. Whitespace is kept as it is. @param {string} text */
@@ -78,35 +76,78 @@ export function queryWords(query) {
 }
 
 /** @typedef {any} Pagefind Pagefind's own module, loaded at run time. */
-/** @type {Map<string, Promise<Pagefind>>} */
-const instances = new Map();
 
 function defaultBasePath() {
   return new URL("../pagefind/", import.meta.url).href;
 }
+/** @typedef {any} Instance One index opened with the module's createInstance. */
+/**
+ * A shard of the index, as shards.json lists it (src/search/shards.ts): its
+ * folder `id`, its period as years ("2021") or months ("2024-01"), the years
+ * and kinds of its pages. An index written whole (no shards.json) is one
+ * shard with id "" and neither period, years nor kinds: it holds everything.
+ * @typedef {{ id: string, from?: string, to?: string, years: string[], kinds: string[], pages: number }} Shard
+ */
 
-/** Loads Pagefind's own module from basePath, once per basePath. @param {string} basePath @returns {Promise<Pagefind>} */
-async function pagefindAt(basePath) {
-  let loading = instances.get(basePath);
+/** @param {string} basePath @param {Shard} shard */
+const shardPath = (basePath, shard) => (shard.id ? new URL(`${shard.id}/`, basePath).href : basePath);
+
+/** @type {Map<string, Promise<Shard[]>>} */
+const shardLists = new Map();
+
+/** The index's shards, newest period first, then the recipients'; fetched once per basePath. @param {string} basePath @returns {Promise<Shard[]>} */
+function shardsAt(basePath) {
+  let loading = shardLists.get(basePath);
   if (!loading) {
     loading = (async () => {
-      const src = new URL("pagefind.js", basePath).href;
-      let pagefind;
-      if (typeof document !== "undefined") {
-        pagefind = await import(/* @vite-ignore */ src);
-      } else {
-        // Node cannot import over http: fetch the module and import its text.
-        const response = await fetch(src);
-        if (!response.ok) throw new Error(`search: cannot load ${src} (${response.status})`);
-        const code = await response.text();
-        pagefind = await import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
-      }
-      await pagefind.options({ basePath, baseUrl: "/", excerptLength: 0 });
-      await pagefind.init();
-      return pagefind;
+      const response = await fetch(new URL("shards.json", basePath).href);
+      if (response.status === 404) return [{ id: "", years: [], kinds: [], pages: 0 }];
+      if (!response.ok) throw new Error(`search: cannot load ${basePath}shards.json (${response.status})`);
+      return /** @type {{ shards: Shard[] }} */ (await response.json()).shards;
     })();
-    instances.set(basePath, loading);
-    loading.catch(() => instances.delete(basePath));
+    shardLists.set(basePath, loading);
+    loading.catch(() => shardLists.delete(basePath));
+  }
+  return loading;
+}
+
+/** @type {Map<string, Promise<Pagefind>>} */
+const modules = new Map();
+
+/** Loads Pagefind's own module once per basePath (every shard has the same pagefind.js): from the folder `src` is in. @param {string} basePath @param {string} src @returns {Promise<Pagefind>} */
+function pagefindModule(basePath, src) {
+  let loading = modules.get(basePath);
+  if (!loading) {
+    loading = (async () => {
+      if (typeof document !== "undefined") return import(/* @vite-ignore */ src);
+      // Node cannot import over http: fetch the module and import its text.
+      const response = await fetch(src);
+      if (!response.ok) throw new Error(`search: cannot load ${src} (${response.status})`);
+      const code = await response.text();
+      return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+    })();
+    modules.set(basePath, loading);
+    loading.catch(() => modules.delete(basePath));
+  }
+  return loading;
+}
+
+/** @type {Map<string, Promise<Instance>>} */
+const instances = new Map();
+
+/** A shard's index, opened on first use; one per shard, so that exactDiacritics reaches it (Pagefind's merged indexes ignore options). @param {string} basePath @param {Shard} shard @returns {Promise<Instance>} */
+function instanceOf(basePath, shard) {
+  const at = shardPath(basePath, shard);
+  let loading = instances.get(at);
+  if (!loading) {
+    loading = (async () => {
+      const pagefind = await pagefindModule(basePath, new URL("pagefind.js", at).href);
+      const instance = pagefind.createInstance({ basePath: at, baseUrl: "/", excerptLength: 0 });
+      await instance.init();
+      return instance;
+    })();
+    instances.set(at, loading);
+    loading.catch(() => instances.delete(at));
   }
   return loading;
 }
@@ -136,6 +177,12 @@ function pagefindFilters(filters) {
   return out;
 }
 
+/** The values a filter in Pagefind's form lets through, when it says ({ any: [...] }); undefined otherwise. @param {unknown} filter @returns {string[] | undefined} */
+function filterValues(filter) {
+  const any = filter && typeof filter === "object" ? /** @type {Record<string, unknown>} */ (filter).any : undefined;
+  return Array.isArray(any) ? any.map(String) : undefined;
+}
+
 /**
  * The searches to run, best first: the words as a phrase, then all the words;
  * for a query with marks, first with exact marks, then folded.
@@ -155,81 +202,189 @@ export function plan(query) {
   return out;
 }
 
+/** A period key as readers write it: "2021", or "01/2024" for a month. @param {string} key */
+const periodPart = (key) => (key.length > 4 ? `${key.slice(5, 7)}/${key.slice(0, 4)}` : key);
+
+/** The period a search covered, as readers write it: "2021–2026", "2024", "01/2024–04/2024". @param {{ from: string, to: string }} period */
+export function periodLabel({ from, to }) {
+  return from === to ? periodPart(from) : `${periodPart(from)}–${periodPart(to)}`;
+}
+
 /**
  * Searches the archive. Resolves to the ranked results (at most `limit`,
- * from `offset`); the array's `total` is how many pages matched.
+ * from `offset`); the array's `total` is how many pages matched in the shards
+ * searched.
+ *
+ * The index is in shards by period (shards.json). A search opens the newest
+ * period first ("oldest" order: the oldest), and goes on into older ones only
+ * while it lacks good matches: it stops once it has `offset + limit` of them,
+ * or at least one and `offset + limit` matches in all. A good match is a page
+ * with the words as a phrase (any match, for one word); good matches of every
+ * period searched come first. `period` then says which years were searched,
+ * `older` that older periods were not (newer ones, in the "oldest" order),
+ * and `partial` that some shard was not; `all: true` searches them all. A
+ * year filter opens only that year's shards. The register's units and people,
+ * in shards of their own, come after the articles and award lists, and are
+ * searched only when these leave the page short.
+ *
+ * A search that wants more results may search more periods, whose good
+ * matches rank before the other matches of the newer ones: to show more,
+ * search again from offset 0 with a larger limit, and add what is new
+ * (the search page does).
  * @param {string} query
- * @param {{ basePath?: string, filters?: Filters, sort?: "relevance" | "newest" | "oldest", limit?: number, offset?: number }} [options]
- * @returns {Promise<Result[] & { total: number }>}
+ * @param {{ basePath?: string, filters?: Filters, sort?: "relevance" | "newest" | "oldest", limit?: number, offset?: number, all?: boolean }} [options]
+ * @returns {Promise<Result[] & { total: number, period?: { from: string, to: string }, older: boolean, partial: boolean }>}
  */
 export async function search(query, options = {}) {
-  const { filters = {}, sort = "relevance", limit = 10, offset = 0 } = options;
+  const { filters = {}, sort = "relevance", limit = 10, offset = 0, all = false } = options;
   const basePath = folderUrl(options.basePath ?? defaultBasePath());
-  const pagefind = await pagefindAt(basePath);
-  return serially(pagefind, async () => {
+  const shards = await shardsAt(basePath);
+  return serially(basePath, async () => {
     const steps = plan(query);
-    /** @type {{ filters: Record<string, unknown>, sort?: Record<string, string> }} */
-    const pfOptions = { filters: pagefindFilters(filters) };
-    if (sort !== "relevance") pfOptions.sort = { date: sort === "oldest" ? "asc" : "desc" };
-    /** @param {{ query: string, exact: boolean }} step @param {Record<string, unknown>} only @returns {Promise<PagefindResult[]>} */
-    const run = async (step, only) => {
-      await pagefind.options({ exactDiacritics: step.exact });
-      return (await pagefind.search(step.query, { ...pfOptions, filters: { ...pfOptions.filters, ...only } }))?.results ?? [];
-    };
-    // Articles and award lists that contain the words come before the register's pages of units and people,
-    // which are short and would otherwise outrank them (a unit's name holds "huyện", "Ba Bể" …).
-    const passes = sort === "relevance" && !("kind" in pfOptions.filters) ? [{ kind: { any: ["article", "award-list"] } }, { kind: { any: ["recipient"] } }] : [{}];
-
-    const seen = new Set();
-    /** @type {PagefindResult[]} */
-    const ranked = [];
-    /** @param {PagefindResult} r */
-    const add = (r) => {
-      if (!seen.has(r.id)) {
-        seen.add(r.id);
-        ranked.push(r);
-      }
-    };
+    const pfFilters = pagefindFilters(filters);
+    /** @type {Record<string, string> | undefined} */
+    const pfSort = sort === "relevance" ? undefined : { date: sort === "oldest" ? "asc" : "desc" };
     // With a date order the phrase gives no precedence: the all-words searches, by date.
     const todo = sort === "relevance" ? steps : steps.filter((s) => !s.query.startsWith('"'));
-    for (const only of passes) {
-      for (let i = 0; i < todo.length; i++) {
-        const step = todo[i];
-        if (step.query.startsWith('"')) {
-          // Pagefind scores every phrase match alike: order them by the all-words search that follows.
-          const phrase = new Set((await run(step, only)).map((r) => r.id));
-          const all = await run(todo[++i], only);
-          for (const r of all) if (phrase.has(r.id)) add(r);
-          for (const r of all) add(r);
-        } else {
-          for (const r of await run(step, only)) add(r);
-        }
-        // Folded matches only fill a list that the exact ones left short.
-        const next = todo[i + 1];
-        if (next && step.exact && !next.exact && ranked.length >= offset + limit) break;
+    const need = offset + limit;
+    const years = filterValues(pfFilters.year);
+    const kinds = filterValues(pfFilters.kind);
+    // Articles and award lists that contain the words come before the register's pages of units and people,
+    // which are short and would otherwise outrank them (a unit's name holds "huyện", "Ba Bể" …).
+    const kindFiltered = "kind" in pfFilters;
+    const passes = kindFiltered ? [kinds ?? ["article", "award-list", "recipient"]] : [["article", "award-list"], ["recipient"]];
+    /** @param {Shard} s @param {string[]} passKinds */
+    const eligible = (s, passKinds) =>
+      (!s.kinds.length || s.kinds.some((k) => passKinds.includes(k))) && (!years || !s.years.length || s.years.some((y) => years.includes(y)));
+
+    /** @type {PagefindResult[]} */
+    const ranked = [];
+    /** @type {Shard[]} */
+    const searched = [];
+    let older = false;
+    let partial = false;
+    for (const [p, passKinds] of passes.entries()) {
+      const only = kindFiltered ? {} : { kind: { any: passKinds } };
+      let list = shards.filter((s) => eligible(s, passKinds));
+      if (sort === "oldest") list = [...list].reverse();
+      // The register's pass only fills a page that the articles left short.
+      if (p > 0 && !all && ranked.length >= need) {
+        partial ||= list.length > 0;
+        break;
       }
+      /** The pass's matches with their tier (see searchShard), in the order found: shards newest first. @type {Hit[]} */
+      const hits = [];
+      let good = 0;
+      for (const shard of list) {
+        const goodSoFar = ranked.length + good;
+        const soFar = ranked.length + hits.length;
+        if (!all && (goodSoFar >= need || (goodSoFar >= 1 && soFar >= need))) {
+          partial = true;
+          older ||= Boolean(shard.from);
+          continue;
+        }
+        const instance = await instanceOf(basePath, shard);
+        const found = await searchShard(instance, todo, { filters: { ...pfFilters, ...only }, ...(pfSort ? { sort: pfSort } : {}) }, need - soFar);
+        hits.push(...found.hits);
+        good += found.good;
+        searched.push(shard);
+      }
+      // Best tier first (the phrase, exact marks), then the newest shard: a sort that keeps the order of equals.
+      ranked.push(...hits.sort((a, b) => a.tier - b.tier).map((h) => h.result));
     }
     const page = await Promise.all(ranked.slice(offset, offset + limit).map((r) => r.data()));
     const base = new URL(basePath, "http://localhost/");
+    const periods = searched.filter((s) => s.from && s.to);
     return Object.assign(
       page.map((data) => toResult(data, base, queryWords(query).map(indexForm))),
-      { total: ranked.length },
+      {
+        total: ranked.length,
+        partial,
+        older,
+        ...(periods.length ? { period: { from: periods.map((s) => /** @type {string} */ (s.from)).sort()[0], to: periods.map((s) => /** @type {string} */ (s.to)).sort().at(-1) ?? "" } } : {}),
+      },
     );
   });
 }
 
-/** One search at a time per Pagefind instance: each sets exactDiacritics for its own searches. */
-const queues = new WeakMap();
+/** @typedef {{ id: string, data(): Promise<any> }} PagefindResult */
+/** @typedef {{ result: PagefindResult, tier: number }} Hit */
+
+/**
+ * One shard's matches, each with its tier: 0 the words as a phrase with
+ * exact marks, 1 the phrase folded, 2 all the words with exact marks, 3 all
+ * the words folded (a query without marks has tiers 1 and 3 only). Within a
+ * tier, as Pagefind ranks them (phrase matches as the all-words search ranks
+ * them: Pagefind scores every phrase match alike). Folded matches are
+ * searched only while the page is short (`short` more wanted). `good`
+ * counts the phrase matches (every match, for one word or a date order).
+ * @param {Instance} instance
+ * @param {{ query: string, exact: boolean }[]} todo
+ * @param {Record<string, unknown>} pfOptions
+ * @param {number} short
+ * @returns {Promise<{ hits: Hit[], good: number }>}
+ */
+async function searchShard(instance, todo, pfOptions, short) {
+  /** @param {{ query: string, exact: boolean }} step @returns {Promise<PagefindResult[]>} */
+  const run = async (step) => {
+    await instance.options({ exactDiacritics: step.exact });
+    return (await instance.search(step.query, pfOptions))?.results ?? [];
+  };
+  const phrased = todo.some((s) => s.query.startsWith('"'));
+  // Pagefind drops a word that nothing in its index starts with, and matches the others: in the
+  // recipients' shard "phong trào" found every "phòng". A form (exact or folded) runs only where
+  // each word alone finds something (its chunks are loaded for the search anyway). A word the
+  // shard lacks but whose start it has still matches that start ("trao" finds "tra" where no
+  // "trào" is): weaker matches, after the phrase's.
+  const words = todo.find((s) => !s.query.startsWith('"'))?.query.split(" ") ?? [];
+  /** @type {Map<boolean, boolean>} */
+  const complete = new Map();
+  for (const exact of new Set(todo.map((s) => s.exact))) {
+    let every = true;
+    if (words.length > 1) for (const word of words) if (every && !(await run({ query: word, exact })).length) every = false;
+    complete.set(exact, every);
+  }
+  const seen = new Set();
+  /** @type {Hit[]} */
+  const hits = [];
+  let good = 0;
+  /** @param {PagefindResult} result @param {boolean} phrase @param {boolean} exact */
+  const add = (result, phrase, exact) => {
+    if (seen.has(result.id)) return;
+    seen.add(result.id);
+    hits.push({ result, tier: (phrase ? 0 : 2) + (exact ? 0 : 1) });
+    if (phrase || !phrased) good++;
+  };
+  for (let i = 0; i < todo.length; i++) {
+    const step = todo[i];
+    if (!complete.get(step.exact)) continue;
+    if (step.query.startsWith('"')) {
+      const phrase = new Set((await run(step)).map((r) => r.id));
+      const every = await run(todo[++i]);
+      for (const r of every) if (phrase.has(r.id)) add(r, true, step.exact);
+      for (const r of every) add(r, false, step.exact);
+    } else {
+      for (const r of await run(step)) add(r, false, step.exact);
+    }
+    // Folded matches only fill a list that the exact ones left short.
+    const next = todo[i + 1];
+    if (next && step.exact && !next.exact && seen.size >= short) break;
+  }
+  return { hits, good };
+}
+
+/** One search at a time per index: each sets exactDiacritics for its own searches. @type {Map<string, Promise<unknown>>} */
+const queues = new Map();
 /**
  * @template T
- * @param {Pagefind} pagefind
+ * @param {string} basePath
  * @param {() => Promise<T>} task
  * @returns {Promise<T>}
  */
-function serially(pagefind, task) {
-  const previous = queues.get(pagefind) ?? Promise.resolve();
+function serially(basePath, task) {
+  const previous = queues.get(basePath) ?? Promise.resolve();
   const next = previous.then(task, task);
-  queues.set(pagefind, next.catch(() => {}));
+  queues.set(basePath, next.catch(() => {}));
   return next;
 }
 

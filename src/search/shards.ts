@@ -1,0 +1,111 @@
+// The search index is written in shards, each a Pagefind index of its own:
+// articles and award lists by period (whole years, or months of a year too
+// large for one shard), and the register's recipients apart, because their
+// short pages score unlike articles. A reader's search opens the newest
+// period first and goes on into older ones only as far as it must
+// (client/search.js); the build indexes shards a few at a time, in bounded
+// memory, and keeps a shard whose records did not change (write-index.ts).
+//
+// The shards are listed, newest first, in <index folder>/shards.json:
+//   { "version": 1, "shards": [{ "id": "2021-2026", "from": "2021", "to": "2026",
+//     "years": ["2021", …], "kinds": ["article", "award-list"], "pages": 1840 }, …] }
+import { groupBy } from "../archive/group.ts";
+import { KINDS } from "./kinds.ts";
+import type { SearchRecord } from "./documents.ts";
+
+/**
+ * A shard holds at most this many records (one year or month larger than
+ * that is a shard alone). Small shards make a first search cheap and an
+ * older year's search dearer: BENCHMARKS.md has the figures.
+ */
+export const MAX_SHARD_RECORDS = 2_000;
+
+export interface Shard {
+  /** Its folder in the index folder, and its id in shards.json: "2013-2015", "2024-01-2024-04", "recipients-1". */
+  id: string;
+  /** The period, as years ("2013") or months ("2024-01"); the recipients' shards span every year and have none. */
+  from?: string;
+  to?: string;
+  /** The years its pages are filtered under (a year filter opens only the shards that have it). */
+  years: string[];
+  kinds: string[];
+  records: SearchRecord[];
+}
+
+/** What shards.json says of a shard (its records are in its folder). */
+export type ShardEntry = Omit<Shard, "records"> & { pages: number };
+
+/** A unit of time that is never split: a year, or a month of a year too large for a shard. */
+interface Unit {
+  key: string;
+  records: SearchRecord[];
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Records → shards, newest period first, the recipients' shards last. Deterministic: the same records give the same shards. */
+export function shardRecords(records: SearchRecord[], max = MAX_SHARD_RECORDS): Shard[] {
+  const recipients = records.filter((r) => r.filters.kind?.includes(KINDS.recipient.id));
+  const dated = records.filter((r) => !r.filters.kind?.includes(KINDS.recipient.id));
+  return [...periodShards(dated, max), ...recipientShards(recipients, max)];
+}
+
+function group(records: SearchRecord[], keyOf: (r: SearchRecord) => string): Unit[] {
+  return [...groupBy(records, keyOf)].map(([key, list]) => ({ key, records: list })).sort(byKey);
+}
+
+/**
+ * Years (or months) from the oldest, gathered into shards of at most `max`
+ * records: adding to the newest year changes only the newest shard, and the
+ * older shards are kept as they were.
+ */
+function periodShards(records: SearchRecord[], max: number): Shard[] {
+  const units = group(records, (r) => r.sort.date.slice(0, 4)).flatMap((year) =>
+    year.records.length > max ? group(year.records, (r) => r.sort.date.slice(0, 7)) : [year],
+  );
+  const shards: Shard[] = [];
+  let open: Unit[] = [];
+  const close = () => {
+    if (!open.length) return;
+    const from = open[0].key;
+    const to = open[open.length - 1].key;
+    const shardRecords = open.flatMap((u) => u.records);
+    shards.push({
+      id: from === to ? from : `${from}-${to}`,
+      from,
+      to,
+      years: [...new Set(open.map((u) => u.key.slice(0, 4)))],
+      kinds: [...new Set(shardRecords.flatMap((r) => r.filters.kind ?? []))].sort(),
+      records: shardRecords,
+    });
+    open = [];
+  };
+  for (const unit of units) {
+    if (open.length && open.reduce((n, u) => n + u.records.length, 0) + unit.records.length > max) close();
+    open.push(unit);
+  }
+  close();
+  return shards.reverse();
+}
+
+/** The recipients, in the order of their addresses, in shards of at most `max`. */
+function recipientShards(records: SearchRecord[], max: number): Shard[] {
+  const sorted = [...records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const shards: Shard[] = [];
+  for (let i = 0; i < sorted.length; i += max) {
+    const part = sorted.slice(i, i + max);
+    shards.push({
+      id: `recipients-${shards.length + 1}`,
+      years: [...new Set(part.flatMap((r) => r.filters.year ?? []))].sort(),
+      kinds: [KINDS.recipient.id],
+      records: part,
+    });
+  }
+  return shards;
+}
+
+/** shards.json: what the reader's search needs to choose shards, newest first. */
+export function shardManifest(shards: Shard[]): string {
+  const entries: ShardEntry[] = shards.map(({ records, ...entry }) => ({ ...entry, pages: records.length }));
+  return `${JSON.stringify({ version: 1, shards: entries })}\n`;
+}

@@ -1,0 +1,179 @@
+// The search index in shards: the sample built with shards of at most 5
+// records, so that its five years make several period shards (2018, too
+// large for one, in months) and its recipients several more. search.js opens
+// the newest shards first and goes on only while it lacks good matches; a
+// year filter opens only that year's shards; exact marks rank first in every
+// shard; searching every period finds what the index written whole finds.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { serveStatic, type StaticServer } from "../../src/dev/static-server.ts";
+import { SHARD_LIST } from "../../src/search/write-index.ts";
+import { fold } from "../../src/search/client/search.js";
+import type { ShardEntry } from "../../src/search/shards.ts";
+import { makeContent, SAMPLE_CONTENT } from "../helpers/content.ts";
+
+interface Result {
+  url: string;
+  iso: string;
+  kind: string;
+  excerpt: string;
+}
+type Found = Result[] & { total: number; partial: boolean; older: boolean; period?: { from: string; to: string } };
+interface SearchModule {
+  search(q: string, o: object): Promise<Found>;
+  periodLabel(p: { from: string; to: string }): string;
+}
+
+let root: string;
+let sharded: string;
+let whole: string;
+let mod: SearchModule;
+let shards: ShardEntry[];
+const servers: StaticServer[] = [];
+
+beforeAll(async () => {
+  ({ root } = makeContent({}, {}));
+  sharded = path.join(root, "sharded");
+  whole = path.join(root, "whole");
+  const now = Date.UTC(2026, 10, 30);
+  expect((await buildSite({ contentDir: SAMPLE_CONTENT, outputDir: sharded, shardSize: 5, now })).ok).toBe(true);
+  expect((await buildSite({ contentDir: SAMPLE_CONTENT, outputDir: whole, now })).ok).toBe(true);
+  shards = JSON.parse(fs.readFileSync(path.join(sharded, "pagefind", SHARD_LIST), "utf8")).shards;
+  mod = await import(pathToFileURL(path.join(sharded, "tim-kiem/search.js")).href);
+}, 180_000);
+
+afterAll(async () => {
+  for (const s of servers) await s.close();
+});
+
+/** A search on a server of its own (a fresh origin, so nothing is cached), with the index folders it fetched. */
+async function coldSearch(site: string, q: string, options: object = {}) {
+  const server = await serveStatic(site);
+  servers.push(server);
+  const fetched = new Set<string>();
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const m = url.match(/\/pagefind\/([^/?]+)\//);
+    if (m && url.startsWith(server.url)) fetched.add(m[1]);
+    return realFetch(input, init);
+  };
+  try {
+    const results = await mod.search(q, { basePath: `${server.url}pagefind/`, ...options });
+    return { results, fetched: [...fetched].sort() };
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
+const periodShards = () => shards.filter((s) => s.from);
+const yearOf = (r: Result) => r.iso.slice(0, 4);
+
+describe("the index in shards", () => {
+  it("lists period shards newest first, each at most the size asked or one year or month alone, then the recipients", () => {
+    const periods = periodShards();
+    expect(periods.length).toBeGreaterThanOrEqual(4);
+    expect(shards.slice(periods.length).every((s) => s.kinds.join() === "recipient" && !s.from)).toBe(true);
+    expect(shards.length - periods.length).toBeGreaterThanOrEqual(2);
+    // Newest first, never overlapping; 2018 (six records) is split into months.
+    for (let i = 1; i < periods.length; i++) expect(periods[i].to! < periods[i - 1].from!, periods[i].id).toBe(true);
+    expect(periods.some((s) => /^2018-\d\d$/.test(s.from!))).toBe(true);
+    for (const s of shards) {
+      if (s.pages > 5) expect(s.from, s.id).toBe(s.to);
+      expect(fs.existsSync(path.join(sharded, "pagefind", s.id, "pagefind-entry.json")), s.id).toBe(true);
+      // Pagefind's ready-made interfaces are not published: the archive has its own.
+      expect(fs.existsSync(path.join(sharded, "pagefind", s.id, "pagefind-ui.js")), s.id).toBe(false);
+    }
+    expect(shards.reduce((n, s) => n + s.pages, 0)).toBe(JSON.parse(fs.readFileSync(path.join(whole, "pagefind", SHARD_LIST), "utf8")).shards.reduce((n: number, s: ShardEntry) => n + s.pages, 0));
+  });
+
+  it("says a period as readers write it", () => {
+    expect(mod.periodLabel({ from: "2016", to: "2020" })).toBe("2016–2020");
+    expect(mod.periodLabel({ from: "2018", to: "2018" })).toBe("2018");
+    expect(mod.periodLabel({ from: "2018-01", to: "2018-05" })).toBe("01/2018–05/2018");
+  });
+});
+
+describe("a search across shards", () => {
+  it("opens only the newest shards when they have enough good matches, and says which period it searched", async () => {
+    const { results, fetched } = await coldSearch(sharded, "bac kan", { limit: 3 });
+    expect(results).toHaveLength(3);
+    expect(results.older).toBe(true);
+    expect(results.period?.to).toBe("2020");
+    expect(fetched.length).toBeLessThan(periodShards().length);
+    expect(fetched).toContain(periodShards()[0].id);
+    for (const r of results) expect(yearOf(r) >= results.period!.from.slice(0, 4), r.url).toBe(true);
+  });
+
+  it("goes on into older shards for a phrase the newest do not have, finds it first, and stops there once the page is full", async () => {
+    const { results, fetched } = await coldSearch(sharded, "tai 728 thon", { limit: 1 });
+    expect(results[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect(results[0].excerpt).toContain("<mark>tại 728 thôn,</mark>");
+    expect(results.older).toBe(true);
+    expect(fetched).toContain("2018-01-2018-05");
+    expect(fetched).not.toContain(periodShards().at(-1)!.id);
+    // With three wanted, the page is not full there (the sample is small): it goes on, the phrase still first.
+    const three = await coldSearch(sharded, "tai 728 thon", { limit: 3 });
+    expect(three.results[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect(three.fetched.length).toBeGreaterThan(fetched.length);
+  });
+
+  it("opens only the shards of the year a filter asks for", async () => {
+    const year2016 = shards.filter((s) => s.years.includes("2016")).map((s) => s.id);
+    const { results, fetched } = await coldSearch(sharded, "an ninh", { filters: { year: "2016" }, limit: 20 });
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) expect(yearOf(r)).toBe("2016");
+    expect(fetched).toEqual(year2016.sort());
+  });
+
+  it("ranks exact marks first across every shard", async () => {
+    const { results } = await coldSearch(sharded, "Phòng", { all: true, limit: 100 });
+    // Articles and award lists (the register's pages come after them, exact or not).
+    const listed = results.filter((r) => r.kind !== "Đơn vị, cá nhân được khen");
+    const exact = listed.filter((r) => /<mark>phòng/i.test(r.excerpt));
+    const folded = listed.filter((r) => /<mark>phong/i.test(r.excerpt) && !/<mark>phòng/i.test(r.excerpt));
+    expect(exact.length).toBeGreaterThan(2);
+    expect(folded.length).toBeGreaterThan(2);
+    expect(Math.max(...exact.map((r) => listed.indexOf(r)))).toBeLessThan(Math.min(...folded.map((r) => listed.indexOf(r))));
+    // …and those exact matches come from more than one shard, the folded ones too.
+    expect(new Set(exact.map(yearOf)).size).toBeGreaterThan(1);
+    expect(new Set(folded.map(yearOf)).size).toBeGreaterThan(1);
+  });
+
+  it("finds, with every period searched, every page the index written whole finds, and the same phrase matches first", async () => {
+    for (const q of ["an ninh", "phong trao", "Công an huyện Ba Bể", "dong chi", "Phòng", "bac kan"]) {
+      const inShards = await coldSearch(sharded, q, { all: true, limit: 200 });
+      const inWhole = await coldSearch(whole, q, { all: true, limit: 200 });
+      expect(inShards.results.partial, q).toBe(false);
+      const found = new Set(inShards.results.map((r) => r.url));
+      for (const r of inWhole.results) expect(found.has(r.url), `${q}: ${r.url}`).toBe(true);
+      // (A shard that lacks a word matches its start, "trao" → "tra": it may find weaker matches more, after the phrase's.)
+      const wanted = fold(q).toLowerCase();
+      const hasPhrase = (r: Result) => [...r.excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].some((m) => fold(m[1]).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "") === wanted);
+      const phrase = (rs: Result[]) => rs.filter((r) => r.kind !== "Đơn vị, cá nhân được khen" && hasPhrase(r)).map((r) => r.url).sort();
+      expect(phrase(inShards.results), q).toEqual(phrase(inWhole.results));
+    }
+  });
+
+  it("keeps a date order across shards", async () => {
+    for (const sort of ["newest", "oldest"] as const) {
+      const { results } = await coldSearch(sharded, "an ninh", { sort, all: true, limit: 200 });
+      const isos = results.filter((r) => r.kind !== "Đơn vị, cá nhân được khen").map((r) => r.iso);
+      expect(isos.length).toBeGreaterThan(10);
+      expect(isos, sort).toEqual(sort === "newest" ? [...isos].sort().reverse() : [...isos].sort());
+    }
+  });
+
+  it("still reads an index written whole, without shards.json (an older build)", async () => {
+    const old = path.join(root, "old");
+    fs.cpSync(path.join(whole), old, { recursive: true });
+    const only = shards.length ? JSON.parse(fs.readFileSync(path.join(whole, "pagefind", SHARD_LIST), "utf8")).shards[0].id : "";
+    fs.rmSync(path.join(old, "pagefind"), { recursive: true });
+    fs.cpSync(path.join(whole, "pagefind", only), path.join(old, "pagefind"), { recursive: true });
+    const { results } = await coldSearch(old, "tai 728 thon");
+    expect(results[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+  });
+});
