@@ -6,6 +6,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Archive, ArticlePage, Crumb } from "./src/archive/archive.ts";
+import { allPages, type RenderLists } from "./src/pipeline/incremental.ts";
 import { THUMBNAIL_SIZES, type Photos } from "./src/pipeline/photos.ts";
 import { breadcrumbList, newsArticle } from "./src/site/structured-data.ts";
 import { searchPageStrings, ui } from "./src/strings.ts";
@@ -19,6 +20,8 @@ export interface SiteInput {
   photos: Photos;
   /** The sub-path the site is built for ("/" at a domain root). */
   pathPrefix: string;
+  /** The pages of the archive's lists to render (src/pipeline/incremental.ts); all of them by default. */
+  render?: RenderLists;
 }
 
 export function configureSite(eleventyConfig: UserConfig, input: SiteInput): void {
@@ -29,6 +32,8 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
 
   // Data: one object computed in src/, plus the UI strings and URL scheme.
   eleventyConfig.addGlobalData("archive", input.archive);
+  // The paginated templates (one page per article, list page, award list, recipient) render these.
+  eleventyConfig.addGlobalData("render", input.render ?? allPages(input.archive));
   eleventyConfig.addGlobalData("site", input.archive.site);
   eleventyConfig.addGlobalData("ui", ui);
   eleventyConfig.addGlobalData("urls", urls);

@@ -452,4 +452,5 @@ export const summaryLine = {
     `Không xây dựng được trang: ${errors} lỗi trong ${files} tệp. Trang đã xây dựng trước đó được giữ nguyên.`,
   warnings: (n: number) => `${n} cảnh báo (trang vẫn được xây dựng).`,
   built: (pages: number, seconds: string, out: string) => `Đã xây dựng ${pages} trang trong ${seconds} giây vào ${out}.`,
+  kept: (pages: number) => `${pages} trang không đổi được giữ nguyên từ lần xây dựng trước (npm run build -- --full để dựng lại tất cả).`,
 };

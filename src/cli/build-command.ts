@@ -57,6 +57,7 @@ export function buildCommand(argv: string[], io: CommandIO = consoleIO): Promise
       }
     }
     io.log(summaryLine.built(result.pages, ((performance.now() - started) / 1000).toFixed(1), values.output));
+    if (result.keptPages) io.log(summaryLine.kept(result.keptPages));
     return 0;
   });
 }

@@ -24,6 +24,7 @@ import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory } from "./memory.js";
 import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeStaleFolders } from "./output-folder.ts";
 import { cacheFileFor } from "../content/parse-cache.ts";
+import { allPages, forgetPage, linkKept, PAGE_HASHES, renderPlan } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
@@ -35,8 +36,9 @@ export interface BuildOptions {
   outputDir: string;
   /**
    * False redoes everything (--full): every file is parsed again, instead of
-   * taking an unchanged file's parse from the last build, and the search index
-   * is written again even when its records are those of the index in the output.
+   * taking an unchanged file's parse from the last build; every page is
+   * rendered, instead of linking those whose data did not change from the
+   * output; every shard of the search index is written again.
    */
   reuse?: boolean;
   /** The sub-path the site is hosted under, e.g. "/luu-tru/"; "/" by default. */
@@ -66,8 +68,10 @@ export interface BuildResult {
   /** Articles left out of a production build (kept, and marked, in the preview). */
   drafts: HeldArticle[];
   scheduled: HeldArticle[];
-  /** Pages written (HTML and other rendered files). */
+  /** Pages written (HTML and other rendered files), rendered or kept. */
   pages: number;
+  /** Of those, how many were kept from the previous output (their data had not changed). */
+  keptPages?: number;
   /** The site's address from site.yaml ("" when it has none). */
   siteUrl?: string;
   /** What the build computed, for the preview's quick path (with keepState). */
@@ -161,16 +165,21 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   }
   step("search records");
   try {
+    // Pages whose data did not change are linked from the output being replaced; Eleventy renders the rest.
+    const previous = options.reuse === false ? undefined : path.resolve(options.outputDir);
+    const plan = renderPlan(archive, photos, pathPrefix, previous && fs.existsSync(previous) ? previous : undefined);
+    if (previous) linkKept(plan.kept, previous, staging);
+    fs.writeFileSync(path.join(staging, PAGE_HASHES), plan.hashes);
     const { Eleventy, configureSite } = await renderer();
     const eleventy = withoutSummary(
       new Eleventy(LAYOUTS_DIR, staging, {
         quietMode: true,
         pathPrefix,
-        config: (eleventyConfig: UserConfig) => configureSite(eleventyConfig, { archive, photos, pathPrefix }),
+        config: (eleventyConfig: UserConfig) => configureSite(eleventyConfig, { archive, photos, pathPrefix, render: plan.render }),
       }),
     );
     const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
-    const written = templates.flat(Infinity);
+    const written = templates.flat(Infinity).length + plan.kept.length;
     photos.writeTo(staging);
     copyLinkedFiles(content, contentDir, staging);
     const absolute = (url: string) => absoluteUrl(archive.site.url, pathPrefix, url);
@@ -182,7 +191,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     }
     step("pages");
     const state = options.keepState ? { content, archive, photos } : undefined;
-    return { result: { ok: true, problems, drafts, scheduled, pages: written.length, siteUrl: archive.site.url, state, searchIndex }, index };
+    return { result: { ok: true, problems, drafts, scheduled, pages: written, keptPages: plan.kept.length, siteUrl: archive.site.url, state, searchIndex }, index };
   } catch (error) {
     index?.cancel();
     throw error;
@@ -208,6 +217,7 @@ function afterwards(task: () => void, ms: number): Promise<void> {
  */
 export async function renderArticlePage(state: BuiltState, page: ArticlePage, outputDir: string, pathPrefix = "/"): Promise<void> {
   const archive = { ...state.archive, articles: [page] };
+  const render = { ...allPages(archive), articles: [page] };
   const { Eleventy, configureSite } = await renderer();
   const eleventy = withoutSummary(
     new Eleventy(path.join(LAYOUTS_DIR, "article.njk"), outputDir, {
@@ -215,11 +225,12 @@ export async function renderArticlePage(state: BuiltState, page: ArticlePage, ou
       pathPrefix,
       config: (eleventyConfig: UserConfig) => {
         eleventyConfig.setInputDirectory(LAYOUTS_DIR);
-        configureSite(eleventyConfig, { archive, photos: state.photos, pathPrefix });
+        configureSite(eleventyConfig, { archive, photos: state.photos, pathPrefix, render });
       },
     }),
   );
   await eleventy.write();
+  forgetPage(outputDir, page);
 }
 
 /** Eleventy and the site's configuration, loaded when a build first renders: a build that stops on the content's problems never needs them. */
@@ -242,7 +253,7 @@ function withoutSummary(eleventy: Eleventy): Eleventy {
 function outputFileCount(archive: Archive, content: Content): number {
   const marker = 1;
   const redirects = archive.redirects.filter((r) => !r.from.includes("?")).length + 3; // a page each, and the three servers' files
-  return archive.pages.length + archive.otherFiles.length + copiedFileCount() + marker + redirects + content.files.length + content.media.length * FILES_PER_PHOTO;
+  return archive.pages.length + archive.otherFiles.length + copiedFileCount() + marker + 1 /* PAGE_HASHES */ + redirects + content.files.length + content.media.length * FILES_PER_PHOTO;
 }
 
 /**

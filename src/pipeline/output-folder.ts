@@ -170,3 +170,16 @@ export function outputErrorMessage(error: unknown, outputDir: string): string | 
       return undefined;
   }
 }
+
+/**
+ * A file of the output being replaced, put into the new one: a hard link
+ * (no copy, no space) where the file system allows, else a copy. Never
+ * written into afterwards: a build writes only files it has just created.
+ */
+export function linkOrCopy(from: string, to: string) {
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
+}

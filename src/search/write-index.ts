@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { IndexAnswer, IndexRequest, IndexWorkerData } from "../pipeline/messages.ts";
+import { linkOrCopy } from "../pipeline/output-folder.ts";
 import { urls } from "../urls.ts";
 import type { SearchRecord } from "./documents.ts";
 import { shardManifest, type Shard } from "./shards.ts";
@@ -181,11 +182,7 @@ function linkFolder(from: string, to: string) {
       continue;
     }
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      fs.linkSync(source, target);
-    } catch {
-      fs.copyFileSync(source, target);
-    }
+    linkOrCopy(source, target);
   }
 }
 

@@ -1,0 +1,165 @@
+// Builds that render only the pages whose data changed. Each page of the
+// archive's page lists (articles, year, campaign, section and tag lists,
+// award lists with their CSV, recipients) has a hash of what its HTML is made
+// from: its own page object, the photos it shows, and what every page shows
+// around it (the "chrome": site settings, menu, sidebar). The hashes are
+// written into the output, in PAGE_HASHES, beside a fingerprint of the code
+// and layouts that render them. The next build links the pages whose hash is
+// unchanged from the output it replaces, and gives Eleventy only the others;
+// the few pages made from the whole archive (home, indexes, feeds, search,
+// 404) are rendered every time. A different fingerprint (a changed layout,
+// stylesheet, code, package version, sub-path) renders everything.
+//
+// A page's hash must cover everything its template reads. The page
+// templates read their own page object, `site`, and of the archive only what
+// chromeOf() lists (base.njk, sidebar.njk, yearLinks): keep them in step.
+// tests/integration/incremental.test.ts proves the result equal to a full
+// build's, byte for byte, after additions, edits, deletions and a rename.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Archive } from "../archive/archive.ts";
+import { ROOT } from "../paths.ts";
+import { linkOrCopy } from "./output-folder.ts";
+import type { Photos } from "./photos.ts";
+
+/** In the output: each rendered page's hash, and the fingerprint they were rendered with. */
+export const PAGE_HASHES = ".pages-sha256.json";
+
+/** The archive's page lists, as the paginated templates render them: all of them, or only the changed pages. */
+export interface RenderLists {
+  articles: Archive["articles"];
+  yearPages: Archive["yearPages"];
+  campaignPages: Archive["campaignPages"];
+  sectionPages: Archive["sectionPages"];
+  tagPages: Archive["tagPages"];
+  awardLists: Archive["awardLists"];
+  recipients: Archive["recipients"];
+}
+
+export function allPages(archive: Archive): RenderLists {
+  const { articles, yearPages, campaignPages, sectionPages, tagPages, awardLists, recipients } = archive;
+  return { articles, yearPages, campaignPages, sectionPages, tagPages, awardLists, recipients };
+}
+
+/** The files a page of a list writes, relative to the output: its index.html (and an award list's CSV). */
+function filesOf(item: { url: string; csvUrl?: string }): string[] {
+  const page = `${decodeURI(item.url).slice(1)}index.html`;
+  return item.csvUrl ? [page, decodeURI(item.csvUrl).slice(1)] : [page];
+}
+
+/** What every page shows around its own content, as the layouts read it from the archive. */
+function chromeOf(archive: Archive) {
+  return {
+    site: archive.site,
+    menu: archive.menu,
+    campaigns: archive.campaigns.map((c) => ({ title: c.title, url: c.url, period: c.period })),
+    years: archive.years.map((y) => ({ year: y.year, url: y.url })),
+  };
+}
+
+/** Every file under `dir`, sorted, hashed by path and bytes. */
+function hashFolder(hash: crypto.Hash, dir: string) {
+  for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const file = path.join(dir, rel);
+    if (!fs.statSync(file).isFile()) continue;
+    hash.update(rel).update("\0").update(fs.readFileSync(file)).update("\0");
+  }
+}
+
+/**
+ * What renders every page: the layouts, the stylesheet, the code, the
+ * packages, Node, the sub-path, and the chrome. Any change renders everything.
+ */
+export function renderFingerprint(archive: Archive, pathPrefix: string): string {
+  const hash = crypto.createHash("sha256");
+  for (const dir of ["layouts", "static", "src"]) hashFolder(hash, path.join(ROOT, dir));
+  for (const file of ["eleventy.config.ts", "package-lock.json"]) hash.update(fs.readFileSync(path.join(ROOT, file)));
+  hash.update(JSON.stringify({ node: process.version, pathPrefix, chrome: chromeOf(archive) }));
+  return hash.digest("hex");
+}
+
+/**
+ * A page's hash: its page object, with the markup of every photo it names
+ * (a photo replaced under the same name changes its page).
+ */
+function pageHash(item: object, photos: Photos): string {
+  const shown: string[] = [];
+  const json = JSON.stringify(item, (_key, value) => {
+    if (typeof value === "string" && value.startsWith("/") && photos.large(value)) shown.push(`${value}\n${photos.picture(value, "") ?? ""}`);
+    return value;
+  });
+  return crypto.createHash("sha256").update(json).update(shown.join("\n")).digest("hex");
+}
+
+export interface RenderPlan {
+  /** What Eleventy renders: the changed pages of each list. */
+  render: RenderLists;
+  /** Files to link from the previous output, unchanged. */
+  kept: string[];
+  /** PAGE_HASHES for the new output. */
+  hashes: string;
+}
+
+/**
+ * Which pages to render: every page whose hash differs from the one recorded
+ * in `previousSite` (or whose files are not there), all of them when the
+ * fingerprint differs or there is no previous output (undefined: --full).
+ */
+export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string, previousSite: string | undefined): RenderPlan {
+  const fingerprint = renderFingerprint(archive, pathPrefix);
+  const previous = previousSite ? readHashes(previousSite) : undefined;
+  const usable = previous?.fingerprint === fingerprint ? previous.pages : undefined;
+  const pages: Record<string, string> = {};
+  const kept: string[] = [];
+  const lists = allPages(archive);
+  const render = Object.fromEntries(
+    Object.entries(lists).map(([name, items]: [string, { url: string; csvUrl?: string }[]]) => [
+      name,
+      items.filter((item) => {
+        const hash = pageHash(item, photos);
+        const files = filesOf(item);
+        for (const f of files) pages[f] = hash;
+        const same = usable !== undefined && files.every((f) => usable[f] === hash && fs.existsSync(path.join(previousSite!, f)));
+        if (same) kept.push(...files);
+        return !same;
+      }),
+    ]),
+  ) as unknown as RenderLists;
+  const sorted = Object.fromEntries(Object.keys(pages).sort().map((k) => [k, pages[k]]));
+  return { render, kept, hashes: `${JSON.stringify({ version: 1, fingerprint, pages: sorted })}\n` };
+}
+
+function readHashes(siteDir: string): { fingerprint: string; pages: Record<string, string> } | undefined {
+  try {
+    const data = JSON.parse(fs.readFileSync(path.join(siteDir, PAGE_HASHES), "utf8"));
+    return data?.version === 1 && typeof data.fingerprint === "string" && data.pages && typeof data.pages === "object" ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Links (else copies) the kept pages from the previous output into the new one. */
+export function linkKept(kept: string[], previousSite: string, staging: string) {
+  let made = "";
+  for (const file of kept) {
+    const target = path.join(staging, file);
+    const dir = path.dirname(target);
+    if (dir !== made) {
+      fs.mkdirSync(dir, { recursive: true });
+      made = dir;
+    }
+    linkOrCopy(path.join(previousSite, file), target);
+  }
+}
+
+/**
+ * A page rendered outside a build (the preview's quick path) no longer has the
+ * hash recorded for it: its entry is dropped, so that the next build renders it.
+ */
+export function forgetPage(siteDir: string, item: { url: string; csvUrl?: string }) {
+  const recorded = readHashes(siteDir);
+  if (!recorded) return;
+  for (const f of filesOf(item)) delete recorded.pages[f];
+  fs.writeFileSync(path.join(siteDir, PAGE_HASHES), `${JSON.stringify({ version: 1, ...recorded })}\n`);
+}

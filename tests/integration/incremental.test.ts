@@ -1,0 +1,119 @@
+// An incremental build (pages whose data did not change linked from the
+// output it replaces, the others rendered) gives the same bytes as a build
+// from scratch of the same content: on the sample and on a generated corpus,
+// after additions, edits, deletions, a renamed campaign and a changed
+// site.yaml. And it renders only what changed.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite, type BuildOptions } from "../../src/pipeline/build-site.ts";
+import { PAGE_HASHES } from "../../src/pipeline/incremental.ts";
+import { makeContent, REPO, SAMPLE_CONTENT, snapshot } from "../helpers/content.ts";
+
+const GEN = path.resolve(REPO, "../shared/tools/gen-corpus.mjs");
+
+/** Builds incrementally into `out`, and from scratch into a folder beside it; the two must be equal. Returns the incremental build's result. */
+async function buildBoth(options: BuildOptions) {
+  const result = await buildSite(options);
+  expect(result.ok, JSON.stringify(result.problems.slice(0, 3))).toBe(true);
+  const full = `${options.outputDir}-full`;
+  const scratch = await buildSite({ ...options, outputDir: full, reuse: false });
+  expect(scratch.ok).toBe(true);
+  expect(scratch.keptPages).toBe(0);
+  const [a, b] = [snapshot(options.outputDir), snapshot(full)];
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  for (const [file, bytes] of b) expect(a.get(file), file).toBe(bytes);
+  fs.rmSync(full, { recursive: true });
+  return result;
+}
+
+const edit = (file: string, from: string | RegExp, to: string) => {
+  const text = fs.readFileSync(file, "utf8");
+  const changed = text.replace(from, to);
+  expect(changed, file).not.toBe(text);
+  fs.writeFileSync(file, changed);
+};
+
+/** Every Markdown file under `dir`. */
+const markdown = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).sort();
+
+describe("an incremental build", () => {
+  it("equals a full build of the sample after each kind of change, and renders only the changed pages", async () => {
+    const { root, content } = makeContent({}, {});
+    fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
+    const out = path.join(root, "_site");
+    const options: BuildOptions = { contentDir: content, outputDir: out, now: Date.UTC(2026, 10, 30) };
+
+    const first = await buildSite(options);
+    expect(first.keptPages).toBe(0);
+    const lists = Object.keys(JSON.parse(fs.readFileSync(path.join(out, PAGE_HASHES), "utf8")).pages).length;
+
+    // Nothing changed: every page of the lists is kept.
+    expect((await buildBoth(options)).keptPages).toBe(lists);
+
+    // One article's text: that page alone of the lists' pages, and the lists that show its summary.
+    edit(path.join(content, "articles/2018/tong-ket-phong-trao-2017.md"), "Năm 2017, phong trào", "Năm 2017, phong trào mới");
+    const edited = await buildBoth(options);
+    expect(edited.keptPages).toBeGreaterThan(lists / 2);
+    expect(edited.keptPages).toBeLessThan(lists);
+
+    // A new article with a campaign and a tag; then one deleted.
+    fs.writeFileSync(
+      path.join(content, "articles/2020/ra-quan-cuoi-nam.md"),
+      "---\ntitle: Công an tỉnh ra quân bảo đảm an ninh dịp cuối năm\ndate: 2020-12-20T08:00\ncampaigns: [toan-dan-bao-ve-an-ninh-to-quoc]\ntags: [Tết Nguyên đán]\n---\nCông an tỉnh tổ chức lễ ra quân.\n",
+    );
+    expect((await buildBoth(options)).keptPages).toBeGreaterThan(lists / 2);
+    fs.rmSync(path.join(content, "articles/2019/tap-huan-nghiep-vu-cho-cong-an-xa-nam-2019.md"));
+    await buildBoth(options);
+    expect(fs.existsSync(path.join(out, "tin-tuc/2019/tap-huan-nghiep-vu-cho-cong-an-xa-nam-2019/index.html"))).toBe(false);
+
+    // A campaign renamed (its title, shown in every page's sidebar): everything is rendered.
+    edit(path.join(content, "campaigns/toan-dan-bao-ve-an-ninh-to-quoc.md"), /^title: .*$/m, "title: Phong trào Toàn dân bảo vệ an ninh Tổ quốc (đổi tên)");
+    expect((await buildBoth(options)).keptPages).toBe(0);
+
+    // site.yaml: everything.
+    edit(path.join(content, "site.yaml"), /^title: .*$/m, "title: Công an tỉnh Bắc Kạn – Lưu trữ");
+    expect((await buildBoth(options)).keptPages).toBe(0);
+
+    // A damaged record of the hashes only costs a full render.
+    fs.writeFileSync(path.join(out, PAGE_HASHES), "{ not json");
+    expect((await buildBoth(options)).keptPages).toBe(0);
+  }, 300_000);
+
+  it("equals a full build of a generated corpus after additions, edits, deletions and a campaign given a new id", async () => {
+    const { root } = makeContent({}, {});
+    execFileSync(process.execPath, [GEN, "--articles", "400", "--out", root, "--force"], { stdio: "ignore" });
+    const content = path.join(root, "content");
+    const out = path.join(root, "_site");
+    const options: BuildOptions = { contentDir: content, outputDir: out, now: Date.UTC(2026, 10, 30), shardSize: 150 };
+    expect((await buildSite(options)).ok).toBe(true);
+    const articles = markdown(path.join(content, "articles")).map((f) => path.join(content, "articles", f));
+
+    // Three new articles (copies of old ones, newest year and an old one), two edited, two deleted.
+    const [y1, y2] = ["2026", "2012"];
+    for (const [i, year] of [y1, y1, y2].entries()) {
+      const source = fs.readFileSync(articles[i * 50], "utf8");
+      fs.mkdirSync(path.join(content, "articles", year), { recursive: true });
+      const dated = source.replace(/^date: .*$/m, `date: ${year}-0${i + 3}-1${i}T09:00`).replace(/^title: .*$/m, `title: Bài mới số ${i} về phong trào`);
+      fs.writeFileSync(path.join(content, "articles", year, `bai-moi-${i}.md`), dated);
+    }
+    edit(articles[10], /\n\n([^\n])/, "\n\nĐoạn mới thêm vào bài. $1");
+    edit(articles[200], /^title: .*$/m, "title: Tiêu đề đã sửa của một bài");
+    fs.rmSync(articles[30]);
+    fs.rmSync(articles[300]);
+    const incremental = await buildBoth(options);
+    expect(incremental.keptPages).toBeGreaterThan(0);
+
+    // A campaign moved to a new id (its file renamed, every article's reference changed).
+    const campaigns = path.join(content, "campaigns");
+    const oldId = "thong-tu-23";
+    fs.renameSync(path.join(campaigns, `${oldId}.md`), path.join(campaigns, "thong-tu-23-bca.md"));
+    for (const f of markdown(content).map((r) => path.join(content, r))) {
+      const text = fs.readFileSync(f, "utf8");
+      if (text.includes(oldId)) fs.writeFileSync(f, text.replaceAll(`[${oldId}]`, "[thong-tu-23-bca]").replaceAll(`- ${oldId}\n`, "- thong-tu-23-bca\n").replaceAll(`, ${oldId}`, ", thong-tu-23-bca").replaceAll(`${oldId},`, "thong-tu-23-bca,"));
+    }
+    await buildBoth(options);
+    expect(fs.existsSync(path.join(out, "phong-trao", oldId))).toBe(false);
+  }, 600_000);
+});
