@@ -304,6 +304,7 @@ export const searchPageStrings = {
 
 /** What the build and the preview tell writers about themselves. */
 export const buildMessages = {
+  badShardSize: (value: string) => `--shard-size ${value}: cần một số nguyên từ 100 trở lên (số trang tối đa trong một phần của chỉ mục tìm kiếm), ví dụ --shard-size 2000.`,
   noSiteUrl:
     "Lưu ý: content/site.yaml chưa có url: — RSS, sitemap và liên kết chuẩn đang dùng http://localhost. Thêm ví dụ: url: https://congan.backan.gov.vn",
   heldDrafts: (n: number) => `${n} bản nháp không được đăng (chỉ hiện trong trang xem trước).`,

@@ -14,7 +14,7 @@ export interface CommandIO {
 export const consoleIO: CommandIO = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
 /** A command-line mistake: the message says which, and what the options are. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** Parses `--name value` and `--flag` options; throws a UsageError for an unknown or incomplete one. */
 export function parseOptions<T extends Options>(spec: T, argv: string[]) {

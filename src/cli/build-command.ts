@@ -1,4 +1,4 @@
-// npm run build -- [--content DIR] [--output DIR] [--path-prefix /sub/] [--drafts] [--force] [--full] [--timings FILE]
+// npm run build -- [--content DIR] [--output DIR] [--path-prefix /sub/] [--drafts] [--force] [--full] [--shard-size N] [--timings FILE]
 // What the command does, apart from the process it runs in (build.ts), so
 // that tests can run it as a writer would and read its exit code and output.
 import fs from "node:fs";
@@ -6,7 +6,7 @@ import { buildSite } from "../pipeline/build-site.ts";
 import { formatProblem, sortProblems } from "../content/problems.ts";
 import { buildMessages, summaryLine } from "../strings.ts";
 import { formatLong } from "../text/dates.ts";
-import { consoleIO, parseOptions, runCommand, type CommandIO } from "./args.ts";
+import { consoleIO, parseOptions, runCommand, UsageError, type CommandIO } from "./args.ts";
 
 const OPTIONS = {
   content: { type: "string", default: "content" },
@@ -15,13 +15,23 @@ const OPTIONS = {
   drafts: { type: "boolean", default: false },
   // Replaces an output folder that no build made (see README).
   force: { type: "boolean", default: false },
-  // Redoes everything: parses every file and writes the search index again (see BuildOptions.reuse).
+  // Redoes everything: parses every file, renders every page, writes every shard of the search index (see BuildOptions.reuse).
   full: { type: "boolean", default: false },
+  // At most this many pages in a shard of the search index (src/search/shards.ts, MAX_SHARD_RECORDS by default).
+  "shard-size": { type: "string" },
   // For benchmarks only: build without the search index.
   "no-search": { type: "boolean", default: false },
   // Writes when each step of the build ended (seconds since the process started) as JSON, for benchmarks.
   timings: { type: "string" },
 } as const;
+
+/** --shard-size: a whole number of at least 100. */
+function shardSize(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 100) throw new UsageError(buildMessages.badShardSize(value));
+  return n;
+}
 
 export function buildCommand(argv: string[], io: CommandIO = consoleIO): Promise<number> {
   return runCommand(io, async () => {
@@ -36,6 +46,7 @@ export function buildCommand(argv: string[], io: CommandIO = consoleIO): Promise
       force: values.force,
       reuse: !values.full,
       search: !values["no-search"],
+      shardSize: shardSize(values["shard-size"]),
       onStep: (step) => steps.push({ step, at: performance.now() / 1000 }),
     });
     if (values.timings) fs.writeFileSync(values.timings, JSON.stringify(steps));

@@ -7,9 +7,10 @@
 // memory, and keeps a shard whose records did not change (write-index.ts).
 //
 // The shards are listed, newest first, in <index folder>/shards.json:
-//   { "version": 1, "shards": [{ "id": "2021-2026", "from": "2021", "to": "2026",
+//   { "version": 2, "hub": "hub", "shards": [{ "id": "2021-2026", "from": "2021", "to": "2026",
 //     "years": ["2021", …], "kinds": ["article", "award-list"], "pages": 1840 }, …] }
 import { groupBy } from "../archive/group.ts";
+import { urls } from "../urls.ts";
 import { KINDS } from "./kinds.ts";
 import type { SearchRecord } from "./documents.ts";
 
@@ -104,8 +105,17 @@ function recipientShards(records: SearchRecord[], max: number): Shard[] {
   return shards;
 }
 
-/** shards.json: what the reader's search needs to choose shards, newest first. */
+/**
+ * The hub: a Pagefind index of one record that no search returns (it has no
+ * shard), in a folder of its own. A reader's browser loads Pagefind's
+ * WebAssembly once, from the hub, and adds each shard to it as a search needs
+ * it (Pagefind's mergeIndex), instead of loading it again for every shard.
+ */
+export const HUB = "hub";
+export const hubRecord = (): SearchRecord => ({ url: urls.search(), content: "tìm kiếm", language: "vi", meta: { title: "" }, filters: {}, sort: {} });
+
+/** shards.json: what the reader's search needs to choose shards, newest first, and where the hub is. */
 export function shardManifest(shards: Shard[]): string {
   const entries: ShardEntry[] = shards.map(({ records, ...entry }) => ({ ...entry, pages: records.length }));
-  return `${JSON.stringify({ version: 1, shards: entries })}\n`;
+  return `${JSON.stringify({ version: 2, hub: HUB, shards: entries })}\n`;
 }

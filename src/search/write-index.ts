@@ -14,13 +14,15 @@ import type { IndexAnswer, IndexRequest, IndexWorkerData } from "../pipeline/mes
 import { linkOrCopy } from "../pipeline/output-folder.ts";
 import { urls } from "../urls.ts";
 import type { SearchRecord } from "./documents.ts";
-import { shardManifest, type Shard } from "./shards.ts";
+import { HUB, hubRecord, shardManifest, type Shard } from "./shards.ts";
 
 /** Static hosts that cap a site's file count allow 20,000; this leaves a margin. */
 export const MAX_SITE_FILES = 19_000;
 
 /** The files a shard's folder has besides fragments and index chunks: Pagefind's script, worker, WebAssembly, entry, metadata, a few filters, our stamp. */
 const FILES_PER_SHARD = 12;
+/** The hub's files (shards.ts): a shard's, with one record. */
+const HUB_FILES = FILES_PER_SHARD + 2;
 
 /**
  * How many fragment files Pagefind may write: one per record (the fewest
@@ -29,7 +31,7 @@ const FILES_PER_SHARD = 12;
  * Pagefind writes other index files besides: 5 % of the records.
  */
 export function fragmentBudget(records: number, otherFiles: number, shards = 1): number | undefined {
-  const free = MAX_SITE_FILES - otherFiles - Math.ceil(records * 0.05) - shards * FILES_PER_SHARD;
+  const free = MAX_SITE_FILES - otherFiles - Math.ceil(records * 0.05) - shards * FILES_PER_SHARD - HUB_FILES;
   return records <= free ? undefined : Math.max(500, free);
 }
 
@@ -133,7 +135,7 @@ export function stampOf(siteDir: string, shardId: string): string | undefined {
 }
 
 export interface ShardedIndex extends SearchIndex {
-  /** How many shards Pagefind writes, and how many are kept from the previous output. */
+  /** How many shards (and the hub) Pagefind writes, and how many are kept from the previous output. */
   written: number;
   kept: number;
 }
@@ -147,7 +149,7 @@ export interface ShardedIndex extends SearchIndex {
 export function shardedIndex(shards: Shard[], otherFiles: number, previousSite: string | undefined, indexer: (jobs: ShardJob[]) => SearchIndex = startSearchIndex): ShardedIndex {
   const fragments = shardFragments(shards, otherFiles);
   const fingerprint = indexerFingerprint();
-  const jobs = shards.map((s) => ({ id: s.id, records: s.records, maxFragments: fragments.get(s.id) }));
+  const jobs: ShardJob[] = [...shards.map((s) => ({ id: s.id, records: s.records, maxFragments: fragments.get(s.id) })), { id: HUB, records: [hubRecord()] }];
   const stamps = new Map(jobs.map((j) => [j.id, shardStamp(j, fingerprint)]));
   const kept = previousSite ? jobs.filter((j) => stampOf(previousSite, j.id) === stamps.get(j.id)).map((j) => j.id) : [];
   const toWrite = jobs.filter((j) => !kept.includes(j.id));

@@ -169,6 +169,13 @@ const CASES: Case[] = [
     parts: ['(đang là "/luu\\"tru/")'],
   },
   {
+    name: "a search shard size that is not a number of pages",
+    args: (c) => ["--content", c.content, "--output", c.out, "--shard-size", "nhiều"],
+    run: "build",
+    code: 2,
+    parts: ["--shard-size nhiều: cần một số nguyên từ 100 trở lên", "--shard-size 2000"],
+  },
+  {
     name: "a mistyped option",
     args: (c) => ["--content", c.content, "--ouput", c.out],
     code: 2,

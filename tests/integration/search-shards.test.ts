@@ -54,16 +54,18 @@ async function coldSearch(site: string, q: string, options: object = {}) {
   const server = await serveStatic(site);
   servers.push(server);
   const fetched = new Set<string>();
+  const files: string[] = [];
   const realFetch = globalThis.fetch;
   globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
     const m = url.match(/\/pagefind\/([^/?]+)\//);
-    if (m && url.startsWith(server.url)) fetched.add(m[1]);
+    if (m && url.startsWith(server.url) && m[1] !== "hub") fetched.add(m[1]);
+    if (url.startsWith(server.url)) files.push(new URL(url).pathname);
     return realFetch(input, init);
   };
   try {
     const results = await mod.search(q, { basePath: `${server.url}pagefind/`, ...options });
-    return { results, fetched: [...fetched].sort() };
+    return { results, fetched: [...fetched].sort(), files };
   } finally {
     globalThis.fetch = realFetch;
   }
@@ -109,7 +111,11 @@ describe("a search across shards", () => {
   });
 
   it("goes on into older shards for a phrase the newest do not have, finds it first, and stops there once the page is full", async () => {
-    const { results, fetched } = await coldSearch(sharded, "tai 728 thon", { limit: 1 });
+    const { results, fetched, files } = await coldSearch(sharded, "tai 728 thon", { limit: 1 });
+    // Pagefind's script and WebAssembly came once, from the hub, however many shards were searched.
+    expect(fetched.length).toBeGreaterThan(1);
+    expect(files.filter((f) => /wasm\./.test(f))).toEqual(["/pagefind/hub/wasm.unknown.pagefind"]);
+    expect(files.filter((f) => /pagefind\.js$/.test(f))).toEqual(["/pagefind/hub/pagefind.js"]);
     expect(results[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
     expect(results[0].excerpt).toContain("<mark>tại 728 thôn,</mark>");
     expect(results.older).toBe(true);

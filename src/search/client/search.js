@@ -80,7 +80,7 @@ export function queryWords(query) {
 function defaultBasePath() {
   return new URL("../pagefind/", import.meta.url).href;
 }
-/** @typedef {any} Instance One index opened with the module's createInstance. */
+/** @typedef {any} Index An index opened with Pagefind's createInstance, with the shards merged into it. */
 /**
  * A shard of the index, as shards.json lists it (src/search/shards.ts): its
  * folder `id`, its period as years ("2021") or months ("2024-01"), the years
@@ -88,22 +88,20 @@ function defaultBasePath() {
  * shard with id "" and neither period, years nor kinds: it holds everything.
  * @typedef {{ id: string, from?: string, to?: string, years: string[], kinds: string[], pages: number }} Shard
  */
+/** @typedef {{ hub?: string, shards: Shard[] }} ShardList */
 
-/** @param {string} basePath @param {Shard} shard */
-const shardPath = (basePath, shard) => (shard.id ? new URL(`${shard.id}/`, basePath).href : basePath);
-
-/** @type {Map<string, Promise<Shard[]>>} */
+/** @type {Map<string, Promise<ShardList>>} */
 const shardLists = new Map();
 
-/** The index's shards, newest period first, then the recipients'; fetched once per basePath. @param {string} basePath @returns {Promise<Shard[]>} */
+/** The index's shards, newest period first, then the recipients', and its hub; fetched once per basePath. @param {string} basePath @returns {Promise<ShardList>} */
 function shardsAt(basePath) {
   let loading = shardLists.get(basePath);
   if (!loading) {
     loading = (async () => {
       const response = await fetch(new URL("shards.json", basePath).href);
-      if (response.status === 404) return [{ id: "", years: [], kinds: [], pages: 0 }];
+      if (response.status === 404) return { shards: [{ id: "", years: [], kinds: [], pages: 0 }] };
       if (!response.ok) throw new Error(`search: cannot load ${basePath}shards.json (${response.status})`);
-      return /** @type {{ shards: Shard[] }} */ (await response.json()).shards;
+      return /** @type {ShardList} */ (await response.json());
     })();
     shardLists.set(basePath, loading);
     loading.catch(() => shardLists.delete(basePath));
@@ -111,45 +109,79 @@ function shardsAt(basePath) {
   return loading;
 }
 
-/** @type {Map<string, Promise<Pagefind>>} */
-const modules = new Map();
-
-/** Loads Pagefind's own module once per basePath (every shard has the same pagefind.js): from the folder `src` is in. @param {string} basePath @param {string} src @returns {Promise<Pagefind>} */
-function pagefindModule(basePath, src) {
-  let loading = modules.get(basePath);
-  if (!loading) {
-    loading = (async () => {
-      if (typeof document !== "undefined") return import(/* @vite-ignore */ src);
-      // Node cannot import over http: fetch the module and import its text.
-      const response = await fetch(src);
-      if (!response.ok) throw new Error(`search: cannot load ${src} (${response.status})`);
-      const code = await response.text();
-      return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
-    })();
-    modules.set(basePath, loading);
-    loading.catch(() => modules.delete(basePath));
-  }
-  return loading;
+/** Pagefind's own module, loaded from `src` (every shard has the same pagefind.js). @param {string} src @returns {Promise<Pagefind>} */
+async function pagefindModule(src) {
+  if (typeof document !== "undefined") return import(/* @vite-ignore */ src);
+  // Node cannot import over http: fetch the module and import its text.
+  const response = await fetch(src);
+  if (!response.ok) throw new Error(`search: cannot load ${src} (${response.status})`);
+  const code = await response.text();
+  return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
 }
 
-/** @type {Map<string, Promise<Instance>>} */
-const instances = new Map();
-
-/** A shard's index, opened on first use; one per shard, so that exactDiacritics reaches it (Pagefind's merged indexes ignore options). @param {string} basePath @param {Shard} shard @returns {Promise<Instance>} */
-function instanceOf(basePath, shard) {
-  const at = shardPath(basePath, shard);
-  let loading = instances.get(at);
-  if (!loading) {
-    loading = (async () => {
-      const pagefind = await pagefindModule(basePath, new URL("pagefind.js", at).href);
-      const instance = pagefind.createInstance({ basePath: at, baseUrl: "/", excerptLength: 0 });
-      await instance.init();
-      return instance;
+/**
+ * The index a search runs on: the hub (shards.json), into which each shard is
+ * merged when a search first needs it, each with a filter `shard` of its own
+ * id, so that one shard at a time is searched. Pagefind's WebAssembly is
+ * loaded once, from the hub. Options set on a merged index cannot change
+ * afterwards, so there are two of these, with exact marks and without; a
+ * query without marks uses only the second. An index written whole is its
+ * own primary, without merging.
+ */
+class Searcher {
+  /** @param {string} basePath @param {ShardList} list @param {boolean} exact */
+  constructor(basePath, list, exact) {
+    this.basePath = basePath;
+    this.list = list;
+    this.exact = exact;
+    const primary = list.hub ? new URL(`${list.hub}/`, basePath).href : basePath;
+    /** @type {Promise<Index>} */
+    this.index = (async () => {
+      const pagefind = await pagefindModule(new URL("pagefind.js", primary).href);
+      const index = pagefind.createInstance({ basePath: primary, baseUrl: "/", excerptLength: 0 });
+      await index.options({ exactDiacritics: exact });
+      await index.init();
+      return index;
     })();
-    instances.set(at, loading);
-    loading.catch(() => instances.delete(at));
+    /** @type {Map<string, Promise<void>>} */
+    this.merged = new Map();
   }
-  return loading;
+
+  /** The index, with `shard` merged into it. @param {Shard} shard @returns {Promise<Index>} */
+  async with(shard) {
+    const index = await this.index;
+    if (!this.list.hub) return index;
+    let merging = this.merged.get(shard.id);
+    if (!merging) {
+      merging = index.mergeIndex(new URL(`${shard.id}/`, this.basePath).href, { baseUrl: "/", excerptLength: 0, exactDiacritics: this.exact, mergeFilter: { shard: shard.id } });
+      this.merged.set(shard.id, /** @type {Promise<void>} */ (merging));
+      /** @type {Promise<void>} */ (merging).catch(() => this.merged.delete(shard.id));
+    }
+    await merging;
+    return index;
+  }
+
+  /** A search in one shard. @param {Shard} shard @param {string} term @param {{ filters: Record<string, unknown>, sort?: Record<string, string> }} options @returns {Promise<PagefindResult[]>} */
+  async search(shard, term, options) {
+    const index = await this.with(shard);
+    const filters = this.list.hub ? { ...options.filters, shard: { any: [shard.id] } } : options.filters;
+    return (await index.search(term, { ...options, filters }))?.results ?? [];
+  }
+}
+
+/** @type {Map<string, Searcher>} */
+const searchers = new Map();
+
+/** The searcher of an index, with exact marks or without; made once per basePath. @param {string} basePath @param {ShardList} list @param {boolean} exact */
+function searcherOf(basePath, list, exact) {
+  const key = `${exact ? "exact" : "folded"} ${basePath}`;
+  let searcher = searchers.get(key);
+  if (!searcher) {
+    searcher = new Searcher(basePath, list, exact);
+    searchers.set(key, searcher);
+    searcher.index.catch(() => searchers.delete(key));
+  }
+  return searcher;
 }
 
 /** @param {unknown} v @returns {unknown[]} */
@@ -238,7 +270,8 @@ export function periodLabel({ from, to }) {
 export async function search(query, options = {}) {
   const { filters = {}, sort = "relevance", limit = 10, offset = 0, all = false } = options;
   const basePath = folderUrl(options.basePath ?? defaultBasePath());
-  const shards = await shardsAt(basePath);
+  const index = await shardsAt(basePath);
+  const shards = index.shards;
   return serially(basePath, async () => {
     const steps = plan(query);
     const pfFilters = pagefindFilters(filters);
@@ -265,17 +298,17 @@ export async function search(query, options = {}) {
     let partial = false;
     for (const [p, passKinds] of passes.entries()) {
       const only = kindFiltered ? {} : { kind: { any: passKinds } };
-      let list = shards.filter((s) => eligible(s, passKinds));
-      if (sort === "oldest") list = [...list].reverse();
+      let candidates = shards.filter((s) => eligible(s, passKinds));
+      if (sort === "oldest") candidates = [...candidates].reverse();
       // The register's pass only fills a page that the articles left short.
       if (p > 0 && !all && ranked.length >= need) {
-        partial ||= list.length > 0;
+        partial ||= candidates.length > 0;
         break;
       }
       /** The pass's matches with their tier (see searchShard), in the order found: shards newest first. @type {Hit[]} */
       const hits = [];
       let good = 0;
-      for (const shard of list) {
+      for (const shard of candidates) {
         const goodSoFar = ranked.length + good;
         const soFar = ranked.length + hits.length;
         if (!all && (goodSoFar >= need || (goodSoFar >= 1 && soFar >= need))) {
@@ -283,8 +316,9 @@ export async function search(query, options = {}) {
           older ||= Boolean(shard.from);
           continue;
         }
-        const instance = await instanceOf(basePath, shard);
-        const found = await searchShard(instance, todo, { filters: { ...pfFilters, ...only }, ...(pfSort ? { sort: pfSort } : {}) }, need - soFar);
+        /** @param {boolean} exact */
+        const searcher = (exact) => searcherOf(basePath, index, exact);
+        const found = await searchShard(searcher, shard, todo, { filters: { ...pfFilters, ...only }, ...(pfSort ? { sort: pfSort } : {}) }, need - soFar);
         hits.push(...found.hits);
         good += found.good;
         searched.push(shard);
@@ -318,18 +352,16 @@ export async function search(query, options = {}) {
  * them: Pagefind scores every phrase match alike). Folded matches are
  * searched only while the page is short (`short` more wanted). `good`
  * counts the phrase matches (every match, for one word or a date order).
- * @param {Instance} instance
+ * @param {(exact: boolean) => Searcher} searcher
+ * @param {Shard} shard
  * @param {{ query: string, exact: boolean }[]} todo
- * @param {Record<string, unknown>} pfOptions
+ * @param {{ filters: Record<string, unknown>, sort?: Record<string, string> }} pfOptions
  * @param {number} short
  * @returns {Promise<{ hits: Hit[], good: number }>}
  */
-async function searchShard(instance, todo, pfOptions, short) {
+async function searchShard(searcher, shard, todo, pfOptions, short) {
   /** @param {{ query: string, exact: boolean }} step @returns {Promise<PagefindResult[]>} */
-  const run = async (step) => {
-    await instance.options({ exactDiacritics: step.exact });
-    return (await instance.search(step.query, pfOptions))?.results ?? [];
-  };
+  const run = (step) => searcher(step.exact).search(shard, step.query, pfOptions);
   const phrased = todo.some((s) => s.query.startsWith('"'));
   // Pagefind drops a word that nothing in its index starts with, and matches the others: in the
   // recipients' shard "phong trào" found every "phòng". A form (exact or folded) runs only where
@@ -373,7 +405,7 @@ async function searchShard(instance, todo, pfOptions, short) {
   return { hits, good };
 }
 
-/** One search at a time per index: each sets exactDiacritics for its own searches. @type {Map<string, Promise<unknown>>} */
+/** One search at a time per index: a search merges shards into it as it goes. @type {Map<string, Promise<unknown>>} */
 const queues = new Map();
 /**
  * @template T
