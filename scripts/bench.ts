@@ -5,9 +5,12 @@
 // plain-Eleventy baseline (bench/baseline: Markdown pages, paginated year and
 // tag pages, prev/next precomputed) on the same articles, (3) Pagefind's own
 // CLI indexing our output alone, and (4) Hugo (bench/hugo: the baseline's
-// pages), when it is installed. Each is measured as a whole process tree:
-// wall time, CPU time, peak RSS. Prints Markdown tables with the ratios, and
-// how long each step of our build took (its --timings, from the last run).
+// pages), when it is installed, and Pagefind's CLI on Hugo's output; (5)
+// this build again, incremental: with nothing changed, and with one new
+// article (written into the corpus for that build, then removed). Each is
+// measured as a whole process tree: wall time, CPU time, peak RSS. Prints
+// Markdown tables with the ratios, and how long each step of our build took
+// (its --timings, from the last run).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -38,8 +41,20 @@ interface Row {
   baseline: Measurement;
   baselinePages: number;
   pagefind: Measurement;
-  hugo?: { m: Measurement; pages: number };
+  hugo?: { m: Measurement; pages: number; pagefind: Measurement };
   steps: { step: string; at: number }[];
+  unchanged: Measurement;
+  oneNew: Measurement;
+  oneNewSteps: { step: string; at: number }[];
+}
+
+/** One new article, dated after every other, in the corpus's newest year. */
+function newArticle(content: string): string {
+  const years = fs.readdirSync(path.join(content, "articles")).filter((y) => /^\d{4}$/.test(y)).sort();
+  const year = years.at(-1)!;
+  const file = path.join(content, "articles", year, "bench-bai-moi.md");
+  fs.writeFileSync(file, `---\ntitle: Bài mới của phép đo xây dựng tăng dần\ndate: ${year}-12-31T23:00\ncampaigns: [toan-dan-bao-ve-an-ninh-to-quoc]\ntags: [Công tác dân vận]\n---\nCông an tỉnh Bắc Kạn tổ chức ra quân bảo đảm an ninh, trật tự dịp cuối năm. Đây là bài mới của phép đo.\n`);
+  return file;
 }
 
 const s = (m: Measurement) => `${m.wallSeconds.toFixed(1)} s`;
@@ -64,6 +79,23 @@ for (const size of sizes) {
   const files = folderSize(site);
   const pages = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
 
+  // Incremental: the same content again, then one new article (runs > 1: each run adds it to the site the run before built without it).
+  const build = [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site];
+  const unchanged = await repeat("unchanged", bin("tsx"), build, { runs, cwd: ROOT });
+  const oneNew = await repeat("one new article", bin("tsx"), [...build, "--timings", timings], {
+    runs,
+    cwd: ROOT,
+    before: () => {
+      const file = path.join(content, "articles");
+      for (const y of fs.readdirSync(file)) fs.rmSync(path.join(file, y, "bench-bai-moi.md"), { force: true });
+      execFileSync(bin("tsx"), build, { cwd: ROOT, stdio: "ignore" });
+      newArticle(content);
+    },
+  });
+  const oneNewSteps = JSON.parse(fs.readFileSync(timings, "utf8")) as Row["steps"];
+  for (const y of fs.readdirSync(path.join(content, "articles"))) fs.rmSync(path.join(content, "articles", y, "bench-bai-moi.md"), { force: true });
+  execFileSync(bin("tsx"), build, { cwd: ROOT, stdio: "ignore" });
+
   const baseOut = path.join(work, "baseline-site");
   const baseline = await repeat(
     "baseline",
@@ -79,9 +111,11 @@ for (const size of sizes) {
   if (hasHugo) {
     const hugoOut = path.join(work, "hugo-site");
     const m = await repeat("hugo", "hugo", ["--source", path.join(ROOT, "bench/hugo"), "--contentDir", path.join(content, "articles"), "--destination", hugoOut, "--quiet"], { runs, clean: [hugoOut], cwd: ROOT });
-    hugo = { m, pages: (fs.readdirSync(hugoOut, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length };
+    const hugoIndex = path.join(work, "hugo-pagefind");
+    const pagefindOnHugo = await repeat("pagefind on hugo", bin("pagefind"), ["--site", hugoOut, "--output-path", hugoIndex], { runs, clean: [hugoIndex], cwd: ROOT });
+    hugo = { m, pages: (fs.readdirSync(hugoOut, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length, pagefind: pagefindOnHugo };
   }
-  const r: Row = { size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind, hugo, steps };
+  const r: Row = { size, ours, oursOut: { pages, files: files.files, bytes: files.bytes }, baseline, baselinePages, pagefind, hugo, steps, unchanged, oneNew, oneNewSteps };
   rows.push(r);
   console.log(
     `| ${r.size.toLocaleString("en")} | ${s(r.ours)} | ${cpu(r.ours)} | ${mib(r.ours)} | ${r.oursOut.pages.toLocaleString("en")} | ${r.oursOut.files.toLocaleString("en")} | ${(r.oursOut.bytes / 1e6).toFixed(0)} MB ` +
@@ -106,10 +140,20 @@ if (at(10000) && at(20000)) {
   console.log(`| 10k → 20k | ${b.map((d, i) => `×${(d / a[i]).toFixed(2)}`).join(" | ")} | ×${(at(20000)!.steps.at(-1)!.at / at(10000)!.steps.at(-1)!.at).toFixed(2)} |`);
 }
 if (hasHugo) {
-  console.log("\n| articles | Hugo (bench/hugo): wall | CPU | peak RSS | pages | this build ÷ Hugo | plain Eleventy ÷ Hugo |");
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("\n| articles | Hugo (bench/hugo): wall | CPU | peak RSS | pages | Pagefind CLI on Hugo's pages: wall | peak RSS | Hugo + Pagefind | this build ÷ (Hugo + Pagefind) | plain Eleventy ÷ Hugo |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     const h = r.hugo!.m;
-    console.log(`| ${r.size.toLocaleString("en")} | ${s(h)} | ${cpu(h)} | ${mib(h)} | ${r.hugo!.pages.toLocaleString("en")} | ×${(r.ours.wallSeconds / h.wallSeconds).toFixed(2)} | ×${(r.baseline.wallSeconds / h.wallSeconds).toFixed(2)} |`);
+    const both = h.wallSeconds + r.hugo!.pagefind.wallSeconds;
+    console.log(
+      `| ${r.size.toLocaleString("en")} | ${s(h)} | ${cpu(h)} | ${mib(h)} | ${r.hugo!.pages.toLocaleString("en")} | ${s(r.hugo!.pagefind)} | ${mib(r.hugo!.pagefind)} | ${both.toFixed(1)} s | ×${(r.ours.wallSeconds / both).toFixed(2)} | ×${(r.baseline.wallSeconds / h.wallSeconds).toFixed(2)} |`,
+    );
   }
 } else console.log("\nHugo: not installed here (apt-get install hugo); not measured.");
+
+console.log("\n| articles | full build (--full) | rebuild, nothing changed | rebuild, one new article | its peak RSS | one new article ÷ Hugo's whole build | its steps |");
+console.log("|---|---|---|---|---|---|---|");
+for (const r of rows) {
+  const steps = r.oneNewSteps.map((x, i) => `${x.step} ${(x.at - (i ? r.oneNewSteps[i - 1].at : 0)).toFixed(1)}`).join(", ");
+  console.log(`| ${r.size.toLocaleString("en")} | ${s(r.ours)} | ${s(r.unchanged)} | ${s(r.oneNew)} | ${mib(r.oneNew)} | ${r.hugo ? `×${(r.oneNew.wallSeconds / r.hugo.m.wallSeconds).toFixed(2)}` : "–"} | ${steps} |`);
+}

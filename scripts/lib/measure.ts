@@ -102,10 +102,11 @@ export function folderSize(dir: string): { files: number; bytes: number } {
 }
 
 /** Runs a measured command `runs` times (each after removing `clean`) and keeps the median of each figure. */
-export async function repeat(what: string, command: string, args: string[], options: { runs?: number; clean?: string[]; cwd?: string } = {}): Promise<Measurement> {
+export async function repeat(what: string, command: string, args: string[], options: { runs?: number; clean?: string[]; cwd?: string; before?: () => void } = {}): Promise<Measurement> {
   const all: Measurement[] = [];
   for (let i = 0; i < (options.runs ?? 1); i++) {
     for (const dir of options.clean ?? []) fs.rmSync(dir, { recursive: true, force: true });
+    options.before?.();
     const m = await measure(command, args, { cwd: options.cwd, quiet: true });
     if (m.exitCode !== 0) throw new Error(`${what} failed (exit ${m.exitCode}): ${command} ${args.join(" ")}`);
     all.push(m);

@@ -103,17 +103,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (!pathPrefix) return refused(outputMessages.badPathPrefix(JSON.stringify(options.pathPrefix)), "--path-prefix");
   removeStaleFolders(outputDir);
   try {
-    const { result, index } = await renderSite({ ...options, pathPrefix }, staging);
+    const { result, indexing } = await renderSite({ ...options, pathPrefix }, staging);
     if (!result.ok) {
       fs.rmSync(staging, { recursive: true, force: true });
       return result;
     }
-    if (index) {
-      // Writing the index takes Pagefind's indexer the most memory, so it
-      // starts once the pages are written and what they needed is given back.
+    if (indexing) {
+      // The shards were being indexed while the pages were rendered: what is left to wait for.
       releaseMemory();
-      const writing = index.write(staging);
-      await Promise.all([writing, afterwards(releaseMemory, 250), afterwards(releaseMemory, 500)]);
+      await indexing;
       options.onStep?.("search index");
     }
     swapIn(staging, outputDir);
@@ -129,9 +127,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 /**
  * Loads and checks the content, then writes photos, pages and sitemap into
- * `staging`, while the search records are added to an index (not yet written).
+ * `staging`, while Pagefind indexes the search index's shards into it
+ * (`indexing`, to be awaited).
  */
-async function renderSite(options: BuildOptions, staging: string): Promise<{ result: BuildResult; index?: SearchIndex }> {
+async function renderSite(options: BuildOptions, staging: string): Promise<{ result: BuildResult; indexing?: Promise<void> }> {
   const contentDir = path.resolve(options.contentDir);
   const pathPrefix = options.pathPrefix ?? "/";
   const step = options.onStep ?? (() => {});
@@ -152,9 +151,10 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const wrongRedirects = redirectProblems(archive);
   if (wrongRedirects.length) return failed([...problems, ...wrongRedirects]);
   step("archive");
-  // The records go to Pagefind's indexer in shards, sent to its thread now and indexed once
-  // the pages are written; a shard made from the same records as in the output is kept.
+  // The records go to Pagefind's indexer in shards, indexed (two at a time, in bounded memory)
+  // while Eleventy renders; a shard made from the same records as in the output is kept.
   let index: SearchIndex | undefined;
+  let indexing: Promise<void> | undefined;
   let searchIndex: BuildResult["searchIndex"];
   if (options.search !== false) {
     const shards = shardRecords(searchRecords(archive, photos), options.shardSize);
@@ -162,6 +162,8 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     const sharded = shardedIndex(shards, outputFileCount(archive, content), previous, options.indexer);
     index = sharded;
     searchIndex = { written: sharded.written, kept: sharded.kept };
+    indexing = sharded.write(staging);
+    indexing.catch(() => {}); // awaited by buildSite
   }
   step("search records");
   try {
@@ -191,9 +193,11 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     }
     step("pages");
     const state = options.keepState ? { content, archive, photos } : undefined;
-    return { result: { ok: true, problems, drafts, scheduled, pages: written, keptPages: plan.kept.length, siteUrl: archive.site.url, state, searchIndex }, index };
+    return { result: { ok: true, problems, drafts, scheduled, pages: written, keptPages: plan.kept.length, siteUrl: archive.site.url, state, searchIndex }, indexing };
   } catch (error) {
+    // Pagefind stops, and nothing writes into the staging folder any more when the build removes it.
     index?.cancel();
+    await indexing?.catch(() => {});
     throw error;
   }
 }
@@ -203,11 +207,6 @@ function photoFailureProblems(failures: PhotoFailure[], uses: PhotoUse[]): Probl
   return failures.flatMap(({ file, error }) =>
     uses.filter((u) => u.path === file).map((u) => ({ severity: "error" as const, file: u.file, line: u.line, key: u.key, message: say.notAnImage(u.written, error) })),
   );
-}
-
-/** Runs `task` after `ms` milliseconds. */
-function afterwards(task: () => void, ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(() => resolve(task()), ms));
 }
 
 /**

@@ -199,19 +199,27 @@ describe("search.js in Node", () => {
 });
 
 describe("the search index", () => {
-  it("is written once the pages are (Pagefind's most memory-hungry step never overlaps rendering)", async () => {
+  it("is written while the pages are rendered, and the build waits for it before the new site is swapped in", async () => {
     const { root, content } = makeContent();
+    const out = path.join(root, "_site");
     const seen: { records: number; pagesThere: boolean }[] = [];
-    const watching = (shards: { records: unknown[] }[]) => ({
+    const slow = (shards: { records: unknown[] }[]) => ({
       async write(outputDir: string) {
-        seen.push({ records: shards.reduce((n, s) => n + s.records.length, 0), pagesThere: fs.existsSync(path.join(outputDir, "index.html")) && fs.existsSync(path.join(outputDir, "sitemap.xml")) });
+        seen.push({ records: shards.reduce((n, s) => n + s.records.length, 0), pagesThere: fs.existsSync(path.join(outputDir, "index.html")) });
+        await new Promise((r) => setTimeout(r, 1500));
+        fs.mkdirSync(path.join(outputDir, "pagefind", "fake"), { recursive: true });
+        fs.writeFileSync(path.join(outputDir, "pagefind", "fake", "done"), "1");
       },
       cancel() {},
     });
-    expect((await buildSite({ contentDir: content, outputDir: path.join(root, "_site"), indexer: watching })).ok).toBe(true);
+    expect((await buildSite({ contentDir: content, outputDir: out, indexer: slow })).ok).toBe(true);
     expect(seen).toHaveLength(1);
     expect(seen[0].records).toBeGreaterThan(0);
-    expect(seen[0].pagesThere).toBe(true);
+    // Started before Eleventy had written the home page…
+    expect(seen[0].pagesThere).toBe(false);
+    // …and finished inside the new site.
+    expect(fs.readFileSync(path.join(out, "pagefind", "fake", "done"), "utf8")).toBe("1");
+    expect(fs.existsSync(path.join(out, "index.html"))).toBe(true);
   });
 });
 
