@@ -6,13 +6,15 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Archive, ArticlePage, Crumb } from "./src/archive/archive.ts";
-import { allPages, type RenderLists } from "./src/pipeline/incremental.ts";
+import fs from "node:fs";
+import path from "node:path";
+import { allPages, LIST_TEMPLATES, type RenderLists } from "./src/pipeline/incremental.ts";
 import { THUMBNAIL_SIZES, type Photos } from "./src/pipeline/photos.ts";
 import { breadcrumbList, newsArticle } from "./src/site/structured-data.ts";
 import { searchPageStrings, ui } from "./src/strings.ts";
 import { absoluteUrl, urls } from "./src/urls.ts";
 
-import { COPIED } from "./src/paths.ts";
+import { COPIED, LAYOUTS_DIR } from "./src/paths.ts";
 
 export interface SiteInput {
   archive: Archive;
@@ -22,6 +24,8 @@ export interface SiteInput {
   pathPrefix: string;
   /** The pages of the archive's lists to render (src/pipeline/incremental.ts); all of them by default. */
   render?: RenderLists;
+  /** False renders only `render`'s pages: not the pages made from the whole archive, nor the copied files (a build's later runs). */
+  singletons?: boolean;
 }
 
 export function configureSite(eleventyConfig: UserConfig, input: SiteInput): void {
@@ -61,8 +65,16 @@ export function configureSite(eleventyConfig: UserConfig, input: SiteInput): voi
   eleventyConfig.addFilter("picture", (src: string, alt: string, eager = false) => input.photos.picture(src, alt, { eager }) ?? "");
   eleventyConfig.addFilter("thumbnail", (src: string, alt: string) => input.photos.picture(src, alt, { sizes: THUMBNAIL_SIZES }) ?? "");
 
-  // Files copied as they are: the stylesheet and the search scripts.
-  for (const [source, url] of Object.entries(COPIED)) eleventyConfig.addPassthroughCopy({ [source]: url.slice(1) });
+  // A build renders the archive in runs of bounded size: the first run renders the pages made
+  // from the whole archive and copies the files, the others only their share of the lists' pages.
+  if (input.singletons === false) {
+    for (const file of fs.readdirSync(LAYOUTS_DIR).filter((f) => f.endsWith(".njk") && !LIST_TEMPLATES.includes(f))) {
+      eleventyConfig.ignores.add(`**/${path.basename(LAYOUTS_DIR)}/${file}`);
+    }
+  } else {
+    // Files copied as they are: the stylesheet and the search scripts.
+    for (const [source, url] of Object.entries(COPIED)) eleventyConfig.addPassthroughCopy({ [source]: url.slice(1) });
+  }
 
   // Under a sub-path (--path-prefix), every link and source written site-relative
   // gets it. At a domain root there is nothing to rewrite, and the plugin, which

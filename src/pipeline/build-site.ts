@@ -24,7 +24,7 @@ import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory } from "./memory.js";
 import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeStaleFolders } from "./output-folder.ts";
 import { cacheFileFor } from "../content/parse-cache.ts";
-import { allPages, forgetPage, linkKept, PAGE_HASHES, renderPlan } from "./incremental.ts";
+import { allPages, forgetPage, linkKept, PAGE_HASHES, renderBatches, renderPlan } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
@@ -48,6 +48,8 @@ export interface BuildOptions {
   now?: number;
   /** Indexes the shards whose records changed; Pagefind unless a test replaces it. */
   indexer?: (jobs: ShardJob[]) => SearchIndex;
+  /** At most this many pages in one Eleventy run (RENDER_BATCH by default; tests make it small). */
+  renderBatch?: number;
   /** At most this many records in a search index shard (MAX_SHARD_RECORDS by default; tests make it small). */
   shardSize?: number;
   /** False leaves the search index out (for benchmarks that measure what it costs). */
@@ -173,15 +175,19 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     if (previous) linkKept(plan.kept, previous, staging);
     fs.writeFileSync(path.join(staging, PAGE_HASHES), plan.hashes);
     const { Eleventy, configureSite } = await renderer();
-    const eleventy = withoutSummary(
-      new Eleventy(LAYOUTS_DIR, staging, {
-        quietMode: true,
-        pathPrefix,
-        config: (eleventyConfig: UserConfig) => configureSite(eleventyConfig, { archive, photos, pathPrefix, render: plan.render }),
-      }),
-    );
-    const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
-    const written = templates.flat(Infinity).length + plan.kept.length;
+    let written = plan.kept.length;
+    for (const [run, render] of renderBatches(plan.render, options.renderBatch).entries()) {
+      const eleventy = withoutSummary(
+        new Eleventy(LAYOUTS_DIR, staging, {
+          quietMode: true,
+          pathPrefix,
+          config: (eleventyConfig: UserConfig) => configureSite(eleventyConfig, { archive, photos, pathPrefix, render, singletons: run === 0 }),
+        }),
+      );
+      const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
+      written += templates.flat(Infinity).length;
+      if (run > 0) releaseMemory();
+    }
     photos.writeTo(staging);
     copyLinkedFiles(content, contentDir, staging);
     const absolute = (url: string) => absoluteUrl(archive.site.url, pathPrefix, url);

@@ -37,6 +37,37 @@ export interface RenderLists {
   recipients: Archive["recipients"];
 }
 
+/** The templates that render RenderLists (one page per item); every other template renders one page from the whole archive. */
+export const LIST_TEMPLATES = ["article.njk", "year.njk", "campaign.njk", "section.njk", "tag.njk", "award-list.njk", "award-list-csv.njk", "recipient.njk"];
+
+/**
+ * How many pages one Eleventy run renders at most. Eleventy holds every page
+ * of a run in memory until it ends: runs of a bounded size bound the build's
+ * memory, whatever the archive's size (BENCHMARKS.md has the figures).
+ */
+export const RENDER_BATCH = 4_000;
+
+/** The lists cut into runs of at most `size` pages, in a fixed order; always one run at least (it renders the whole-archive pages). */
+export function renderBatches(lists: RenderLists, size = RENDER_BATCH): RenderLists[] {
+  const empty = (): RenderLists => ({ articles: [], yearPages: [], campaignPages: [], sectionPages: [], tagPages: [], awardLists: [], recipients: [] });
+  const runs: RenderLists[] = [];
+  let current = empty();
+  let count = 0;
+  for (const key of Object.keys(lists) as (keyof RenderLists)[]) {
+    for (const item of lists[key]) {
+      if (count >= size) {
+        runs.push(current);
+        current = empty();
+        count = 0;
+      }
+      (current[key] as unknown[]).push(item);
+      count++;
+    }
+  }
+  runs.push(current);
+  return runs;
+}
+
 export function allPages(archive: Archive): RenderLists {
   const { articles, yearPages, campaignPages, sectionPages, tagPages, awardLists, recipients } = archive;
   return { articles, yearPages, campaignPages, sectionPages, tagPages, awardLists, recipients };

@@ -47,6 +47,10 @@ describe("an incremental build", () => {
 
     const first = await buildSite(options);
     expect(first.keptPages).toBe(0);
+    // Rendered in runs of seven pages (the first with the whole-archive pages): the same bytes.
+    const inRuns = path.join(root, "runs");
+    expect((await buildSite({ ...options, outputDir: inRuns, renderBatch: 7 })).pages).toBe(first.pages);
+    expect(snapshot(inRuns)).toEqual(snapshot(out));
     const lists = Object.keys(JSON.parse(fs.readFileSync(path.join(out, PAGE_HASHES), "utf8")).pages).length;
 
     // Nothing changed: every page of the lists is kept.
