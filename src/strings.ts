@@ -176,6 +176,8 @@ export const problems = {
     `không tìm thấy ảnh (${value}) — kiểm tra tên tệp; đường dẫn tính từ thư mục của bài viết, hoặc từ content/ nếu bắt đầu bằng /`,
   badIndividual: (value: V) =>
     `mỗi cá nhân là một tên, hoặc một nhóm khóa có name: (đang là ${value}) — viết ví dụ: "- name: Nguyễn Văn A" kèm rank:, position:, unit:`,
+  sameNameInGroup: (value: V, line: number) =>
+    `cùng tên với người ở dòng ${line} trong nhóm này (${value}), khác cấp bậc hoặc chức vụ — nếu là hai người, thêm đơn vị (unit:) để phân biệt; nếu là một người, xóa một dòng. Sổ khen thưởng đang gộp họ làm một.`,
   duplicateRecipient: (value: V, line: number) =>
     `người hoặc đơn vị này đã có trong cùng nhóm ở dòng ${line} (${value}) — xóa một trong hai dòng`,
   decisionAfterList: (decision: V, list: V) =>

@@ -159,9 +159,9 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   let indexing: Promise<void> | undefined;
   let searchIndex: BuildResult["searchIndex"];
   if (options.search !== false) {
-    const shards = shardRecords(searchRecords(archive, photos), options.shardSize);
     const previous = options.reuse === false ? undefined : path.resolve(options.outputDir);
-    const sharded = shardedIndex(shards, outputFileCount(archive, content), previous, options.indexer);
+    // The records are made, sent to the indexer and dropped here, in one expression: rendering does not keep them alive.
+    const sharded = shardedIndex(shardRecords(searchRecords(archive, photos), options.shardSize), outputFileCount(archive, content), previous, options.indexer);
     index = sharded;
     searchIndex = { written: sharded.written, kept: sharded.kept };
     indexing = sharded.write(staging);

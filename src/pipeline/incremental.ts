@@ -45,7 +45,7 @@ export const LIST_TEMPLATES = ["article.njk", "year.njk", "campaign.njk", "secti
  * of a run in memory until it ends: runs of a bounded size bound the build's
  * memory, whatever the archive's size (BENCHMARKS.md has the figures).
  */
-export const RENDER_BATCH = 4_000;
+export const RENDER_BATCH = 1_000;
 
 /** The lists cut into runs of at most `size` pages, in a fixed order; always one run at least (it renders the whole-archive pages). */
 export function renderBatches(lists: RenderLists, size = RENDER_BATCH): RenderLists[] {

@@ -154,18 +154,20 @@ export function shardedIndex(shards: Shard[], otherFiles: number, previousSite: 
   const kept = previousSite ? jobs.filter((j) => stampOf(previousSite, j.id) === stamps.get(j.id)).map((j) => j.id) : [];
   const toWrite = jobs.filter((j) => !kept.includes(j.id));
   const index = toWrite.length ? indexer(toWrite) : undefined;
+  // Only the ids from here on: the records went to the indexer's thread, and nothing here keeps them alive.
+  const written = toWrite.map((j) => j.id);
   const manifest = shardManifest(shards);
   return {
-    written: toWrite.length,
+    written: written.length,
     kept: kept.length,
     async write(outputDir) {
       const folder = path.join(outputDir, urls.searchIndex());
       for (const id of kept) linkFolder(path.join(previousSite!, urls.searchIndex(), id), path.join(folder, id));
       await index?.write(outputDir);
       fs.mkdirSync(folder, { recursive: true });
-      for (const job of toWrite) {
-        fs.mkdirSync(path.join(folder, job.id), { recursive: true });
-        fs.writeFileSync(path.join(folder, job.id, INDEX_STAMP), `${stamps.get(job.id)}\n`);
+      for (const id of written) {
+        fs.mkdirSync(path.join(folder, id), { recursive: true });
+        fs.writeFileSync(path.join(folder, id, INDEX_STAMP), `${stamps.get(id)}\n`);
       }
       fs.writeFileSync(path.join(folder, SHARD_LIST), manifest);
     },

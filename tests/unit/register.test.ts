@@ -169,6 +169,13 @@ describe("checks on award lists", () => {
     expect(check(`${head}groups:\n  - award: Giấy khen\n    by: GĐ\n    individuals:\n      - ${person}\n      - ${person}\n---\n`)[0]).toContain("groups.0.individuals.1: người hoặc đơn vị này đã có trong cùng nhóm ở dòng 8");
     expect(check(`${head}groups:\n  - { award: Giấy khen, by: GĐ, individuals: [${person}] }\n  - { award: Bằng khen, by: UBND, individuals: [${person}] }\n---\n`)).toEqual([]);
   });
+  it("warns, and does not reject, one name twice in a group without a unit and with another rank (two people as written)", () => {
+    const msgs = check(`${head}groups:\n  - award: Giấy khen\n    by: GĐ\n    individuals:\n      - { name: Dương Thị Thắng, rank: Đại úy }\n      - { name: Dương Thị Thắng, rank: Thiếu tá }\n---\n`);
+    expect(msgs).toEqual([expect.stringContaining("groups.0.individuals.1: cùng tên với người ở dòng 8 trong nhóm này (Dương Thị Thắng), khác cấp bậc hoặc chức vụ")]);
+    // …but the same name, rank and position twice is still one person written twice.
+    const same = check(`${head}groups:\n  - award: Giấy khen\n    by: GĐ\n    individuals:\n      - { name: Dương Thị Thắng, rank: Đại úy }\n      - { name: Dương Thị Thắng, rank: Đại úy }\n---\n`);
+    expect(same[0]).toContain("người hoặc đơn vị này đã có trong cùng nhóm ở dòng 8");
+  });
   it("rejects a decision dated after its list", () => {
     const msgs = check(`${head}decision:\n  number: 1/QĐ\n  date: 2019-05-20\ngroups:\n  - { award: Giấy khen, by: GĐ, collectives: [A] }\n---\n`);
     expect(msgs).toEqual(["ds.md:6  decision.date: ngày quyết định (20/05/2019) sau ngày của danh sách (01/05/2019) — kiểm tra lại hai ngày này"]);

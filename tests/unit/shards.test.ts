@@ -66,7 +66,8 @@ describe("shardRecords", () => {
     const a = shardManifest(shardRecords(records, 5));
     expect(shardManifest(shardRecords([...records].reverse(), 5))).toBe(a);
     const list = JSON.parse(a);
-    expect(list.version).toBe(1);
+    expect(list.version).toBe(2);
+    expect(list.hub).toBe("hub");
     expect(list.shards[0]).toEqual({ id: expect.any(String), from: expect.any(String), to: expect.any(String), years: ["2017"], kinds: ["article"], pages: expect.any(Number) });
   });
 });

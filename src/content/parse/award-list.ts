@@ -91,19 +91,22 @@ interface ReadableGroup {
 function checkGroup(r: FileResult<AwardList>, kinds: AwardKinds, g: ReadableGroup, i: number, recipients: RecipientUse[]) {
   if (g.complete && g.collectives.length + g.individuals.length === 0) r.error(["groups", i], say.noRecipient());
   if (g.award && kinds.rank(g.award) < 0) r.error(["groups", i, "award"], say.unknownAwardKind(g.award, kinds.suggest(g.award)));
-  const seenAt = new Map<string, number>();
-  const check = (key: string, name: string, form: string, list: "collectives" | "individuals", j: number) => {
+  const seenAt = new Map<string, { line: number; detail: string }>();
+  // `detail`: a person's rank and position. The same name (and unit) twice with other details is
+  // two people, as written: a warning, not an error (two "Dương Thị Thắng" without a unit).
+  const check = (key: string, name: string, form: string, list: "collectives" | "individuals", j: number, detail = "") => {
     const at = ["groups", i, list, j];
     const line = r.src.lineOf(at);
     const first = seenAt.get(key);
-    if (first !== undefined) return r.error(at, say.duplicateRecipient(name, first));
-    seenAt.set(key, line);
+    if (first !== undefined && first.detail === detail) return r.error(at, say.duplicateRecipient(name, first.line));
+    if (first !== undefined) r.warning(at, say.sameNameInGroup(name, first.line));
+    else seenAt.set(key, { line, detail });
     recipients.push({ key, name, form, file: r.src.file, line });
   };
   g.collectives.forEach((name, j) => name && check(collectiveKey(name), name, comparable(name), "collectives", j));
   g.individuals.forEach((p, j) => {
     if (!p) return;
     const shown = p.unit ? `${p.name} (${p.unit})` : p.name;
-    check(individualKey(p), shown, `${comparable(p.name)} | ${comparable(p.unit ?? "")}`, "individuals", j);
+    check(individualKey(p), shown, `${comparable(p.name)} | ${comparable(p.unit ?? "")}`, "individuals", j, `${comparable(p.rank ?? "")} | ${comparable(p.position ?? "")}`);
   });
 }

@@ -78,6 +78,10 @@ export class FileResult<T> implements Parsed<T> {
     this.problems.push({ severity: "error", file: this.src.file, line, key: key?.join("."), message });
   }
 
+  warning(key: KeyPath | undefined, message: string, line = key ? this.src.lineOf(key) : 1) {
+    this.problems.push({ severity: "warning", file: this.src.file, line, key: key?.join("."), message });
+  }
+
   /**
    * Checks the front matter against a schema one top-level key at a time, so
    * that every wrong value is reported, and returns the values that are right.
