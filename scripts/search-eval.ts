@@ -8,7 +8,9 @@
 // deterministically from --content; or (query, url) pairs from a JSON file.
 // Each query runs twice through the built site's own /tim-kiem/search.js,
 // served on 127.0.0.1: as written (with diacritics), and folded (no marks,
-// đ → d). --baseline also indexes the built HTML with Pagefind's defaults
+// đ → d), and again with every period of the index searched (search.js's
+// `all`: a search stops in the newest periods once it has enough good
+// matches). --baseline also indexes the built HTML with Pagefind's defaults
 // (the Pagefind CLI's behaviour) and runs the same queries on that.
 import fs from "node:fs";
 import os from "node:os";
@@ -67,6 +69,9 @@ async function main() {
     const mod = await import(pathToFileURL(path.join(site, "tim-kiem/search.js")).href);
     const basePath = `${server.url}pagefind/`;
     const ours: Search = async (q) => (await mod.search(q, { basePath, limit: 3 })).map((r: { url: string }) => r.url);
+    // The index is in shards: a search stops in the newest periods once it has enough good matches.
+    // Searching every period shows what the shards hold, whatever the stop.
+    const everyPeriod: Search = async (q) => (await mod.search(q, { basePath, limit: 3, all: true })).map((r: { url: string }) => r.url);
     const noMarks = (q: string) => fold(q);
     const asWritten = (q: string) => q;
     console.log(`site: ${site}\nqueries: ${pairs.length} (three consecutive words unique to one article)`);
@@ -78,6 +83,7 @@ async function main() {
       }
     };
     await report("this archive's search", ours);
+    await report("…every period searched", everyPeriod);
     if (baselineDir) {
       const pf = await import(`data:text/javascript;base64,${fs.readFileSync(path.join(baselineDir, "pagefind/pagefind.js")).toString("base64")}`);
       await pf.options({ basePath: `${server.url}pagefind-baseline/`, baseUrl: "/" });

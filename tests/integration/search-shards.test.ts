@@ -183,3 +183,20 @@ describe("a search across shards", () => {
     expect(results[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
   });
 });
+
+describe("a phrase whose number only an old article has (newer ones have 305 and 3050)", () => {
+  it("is found there, first: the newer shards' near misses do not stop the search", async () => {
+    const article = (title: string, date: string, text: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n${text}\n`;
+    const { root, content } = makeContent({
+      "articles/2016/kiem-soat-2016.md": article("Kiểm soát giao thông năm 2016", "2016-03-01T08:00", "Trong đợt cao điểm, lực lượng chức năng đã kiểm tra 3051 lượt phương tiện trên các tuyến."),
+      "articles/2020/kiem-soat-2020.md": article("Kiểm soát giao thông năm 2020", "2020-03-01T08:00", "Trong đợt cao điểm, lực lượng chức năng đã kiểm tra 305 lượt phương tiện trên các tuyến."),
+      "articles/2020/kiem-soat-2020-b.md": article("Tuần tra năm 2020", "2020-04-01T08:00", "Tổ công tác đã kiểm tra 3050 lượt phương tiện, xử lý nhiều trường hợp."),
+    });
+    const out = path.join(root, "_site");
+    expect((await buildSite({ contentDir: content, outputDir: out, shardSize: 3, now: Date.UTC(2026, 10, 30) })).ok).toBe(true);
+    const { results, fetched } = await coldSearch(out, "3051 lượt phương", { limit: 1 });
+    expect(results[0].url).toBe("/tin-tuc/2016/kiem-soat-2016/");
+    expect(results[0].excerpt).toContain("<mark>3051 lượt phương</mark>");
+    expect(fetched.some((id) => id.startsWith("2016"))).toBe(true);
+  }, 120_000);
+});
