@@ -4,7 +4,7 @@
 // (index-worker.js) that indexes a few shards at a time, so its memory is
 // bounded by the shards', not by the archive's. A shard whose records are
 // those of the same shard in the previous output is kept from it as it was.
-// The build asks for the index once the pages are written.
+// The build starts it before Eleventy renders and waits for it afterwards.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -55,7 +55,7 @@ export interface ShardJob {
 }
 
 export interface SearchIndex {
-  /** Writes the index once every record is added; rejects on any of Pagefind's errors. Call once. */
+  /** Indexes the shards into <outputDir>/pagefind/ (starting now) and resolves once they are written; rejects on any of Pagefind's errors. Call once. */
   write(outputDir: string): Promise<void>;
   /** Stops the indexer without writing (the build failed elsewhere). */
   cancel(): void;
@@ -64,7 +64,7 @@ export interface SearchIndex {
 /** How many shards Pagefind indexes at once: both cores, each shard's memory bounded. */
 const PARALLEL_SHARDS = 2;
 
-/** Starts an indexer for these shards; their records are sent to its thread now, and indexed when write() is called. */
+/** Starts an indexer for these shards: their records are sent to its thread now, and indexed, two shards at a time, once write() says where. */
 export function startSearchIndex(jobs: ShardJob[]): SearchIndex {
   const workerData: IndexWorkerData = { parallel: PARALLEL_SHARDS };
   const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData });
