@@ -24,6 +24,11 @@ export async function serveStatic(dir: string, prefix = "/"): Promise<StaticServ
       res.end("not found");
     });
   });
+  // Its clients (search.js in Node, in the same process) can hold the event loop for seconds with
+  // Pagefind's WebAssembly: Node's 5 s keep-alive timeout then closed a socket the client was
+  // reusing (the evaluation died on "fetch failed … ECONNRESET", twice). Idle sockets stay a minute.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
