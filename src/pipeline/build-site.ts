@@ -158,8 +158,10 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   let index: SearchIndex | undefined;
   let indexing: Promise<void> | undefined;
   let searchIndex: BuildResult["searchIndex"];
+  // The output being replaced, whose unchanged pages and shards are kept (none with --full, or on a first build).
+  const outputDir = path.resolve(options.outputDir);
+  const previous = options.reuse !== false && fs.existsSync(outputDir) ? outputDir : undefined;
   if (options.search !== false) {
-    const previous = options.reuse === false ? undefined : path.resolve(options.outputDir);
     // The records are made, sent to the indexer and dropped here, in one expression: rendering does not keep them alive.
     const sharded = shardedIndex(shardRecords(searchRecords(archive, photos), options.shardSize), outputFileCount(archive, content), previous, options.indexer);
     index = sharded;
@@ -170,8 +172,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   step("search records");
   try {
     // Pages whose data did not change are linked from the output being replaced; Eleventy renders the rest.
-    const previous = options.reuse === false ? undefined : path.resolve(options.outputDir);
-    const plan = renderPlan(archive, photos, pathPrefix, previous && fs.existsSync(previous) ? previous : undefined);
+    const plan = renderPlan(archive, photos, pathPrefix, previous);
     if (previous) linkKept(plan.kept, previous, staging);
     fs.writeFileSync(path.join(staging, PAGE_HASHES), plan.hashes);
     const { Eleventy, configureSite } = await renderer();
@@ -222,7 +223,7 @@ function photoFailureProblems(failures: PhotoFailure[], uses: PhotoUse[]): Probl
  */
 export async function renderArticlePage(state: BuiltState, page: ArticlePage, outputDir: string, pathPrefix = "/"): Promise<void> {
   const archive = { ...state.archive, articles: [page] };
-  const render = { ...allPages(archive), articles: [page] };
+  const render = allPages(archive);
   const { Eleventy, configureSite } = await renderer();
   const eleventy = withoutSummary(
     new Eleventy(path.join(LAYOUTS_DIR, "article.njk"), outputDir, {
