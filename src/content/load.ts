@@ -4,6 +4,7 @@
 // stops at the first problem: it returns the model and all the problems.
 import fs from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
 import { AwardKinds } from "../awards/kinds.ts";
 import { problems as say } from "../strings.ts";
 import { isValidSlug } from "../text/slug.ts";
@@ -197,7 +198,7 @@ function readFolder<P extends Parsed<unknown>>(
   problems.push(...listing);
   const ids = files.map((abs) => path.basename(abs, ".md"));
   const parsed = files.flatMap((abs, i) => {
-    const result = cached ? readCached(abs, ids[i], problems, parse, cached) : readFile(abs, readSource, problems, (src) => parse(src, ids[i]));
+    const result = cached ? readCached(abs, ids[i], problems, parse, cached) : readFile(abs, readSource, problems, (src) => plainParse(parse(src, ids[i])));
     return result ? [Object.assign(result, { id: ids[i], file: displayPath(abs) })] : [];
   });
   return Object.assign(parsed, { ids });
@@ -226,11 +227,21 @@ function readCached<P extends Parsed<unknown>>(abs: string, id: string, problems
   const { source, problems: readProblems } = readSource(file, text!);
   problems.push(...readProblems);
   if (!source) return undefined;
-  const result = parse(source, id);
-  // The parse as plain data: not the source it was read from (its line finder is a function).
-  const { src: _src, context: _context, ...data } = result as P & { src?: unknown; context?: unknown };
-  cache.set(key, { readProblems, result: data });
+  const result = plainParse(parse(source, id));
+  cache.set(key, { readProblems, result });
   return result;
+}
+
+/**
+ * A parse as plain data, in strings of its own: without the source it was
+ * read from (its line finder is a function), and without the file's whole
+ * text, which V8 would otherwise keep alive behind every title or summary cut
+ * from it (a sliced string holds its parent). At 10,000 articles that text
+ * was ~90 MB of the heap for as long as the build ran.
+ */
+function plainParse<P>(result: P): P {
+  const { src: _src, context: _context, ...data } = result as P & { src?: unknown; context?: unknown };
+  return v8.deserialize(v8.serialize(data)) as P;
 }
 
 /** Keeps only references that resolve, so that the archive never meets a dangling id (a build with errors stops before it anyway). */

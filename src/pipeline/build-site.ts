@@ -21,7 +21,7 @@ import { shardRecords } from "../search/shards.ts";
 import { redirectFiles, redirectProblems } from "../site/redirects.ts";
 import { sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
-import { releaseMemory } from "./memory.js";
+import { releaseMemory, releaseMemoryIfGrown } from "./memory.js";
 import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeStaleFolders } from "./output-folder.ts";
 import { cacheFileFor } from "../content/parse-cache.ts";
 import { allPages, forgetPage, linkKept, PAGE_HASHES, renderBatches, renderPlan } from "./incremental.ts";
@@ -140,6 +140,9 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const { content, problems, drafts, scheduled, photoUses } = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now, cacheFile });
   const failed = (found: Problem[]) => ({ result: { ok: false, problems: sortProblems(found), drafts, scheduled, pages: 0 } });
   if (problems.some((p) => p.severity === "error")) return failed(problems);
+  // The parse's garbage, collected now: V8 would otherwise let it grow toward its heap limit
+  // while the pages render (BENCHMARKS.md, issue 15: 1,553 → 1,238 MiB at 10,000 with the next one).
+  releaseMemory();
   step("load");
 
   fs.rmSync(staging, { recursive: true, force: true });
@@ -153,7 +156,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const wrongRedirects = redirectProblems(archive);
   if (wrongRedirects.length) return failed([...problems, ...wrongRedirects]);
   step("archive");
-  // The records go to Pagefind's indexer in shards, indexed (two at a time, in bounded memory)
+  // The records go to Pagefind's indexer in shards, indexed one at a time (in bounded memory)
   // while Eleventy renders; a shard made from the same records as in the output is kept.
   let index: SearchIndex | undefined;
   let indexing: Promise<void> | undefined;
@@ -169,6 +172,8 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     indexing = sharded.write(staging);
     indexing.catch(() => {}); // awaited by buildSite
   }
+  // The records (in files now, for the indexer) and the archive's garbage, before Pagefind and Eleventy take their most.
+  releaseMemory();
   step("search records");
   try {
     // Pages whose data did not change are linked from the output being replaced; Eleventy renders the rest.
@@ -187,7 +192,8 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
       );
       const [, templates] = (await eleventy.write()) as unknown as [unknown, unknown[]];
       written += templates.flat(Infinity).length;
-      if (run > 0) releaseMemory();
+      // The run's pages are garbage now: collected once they are a share of what is alive (memory.js).
+      releaseMemoryIfGrown();
     }
     photos.writeTo(staging);
     copyLinkedFiles(content, contentDir, staging);

@@ -2,15 +2,15 @@
 // sides: the build and its search index worker, the preview and its build
 // thread.
 import type { Problem } from "../content/problems.ts";
-import type { ShardJob } from "../search/write-index.ts";
+import type { SpilledShard } from "../search/write-index.ts";
 
 /** What the search index worker (src/search/index-worker.js) is started with. */
 export interface IndexWorkerData {
   /** How many shards Pagefind indexes at once. */
   parallel: number;
 }
-/** The build → the index worker: the shards to index (once), then where to write them, or to stop. */
-export type IndexRequest = { shards: ShardJob[] } | { outputPath: string } | { cancel: true };
+/** The build → the index worker: the shards to index (once; their records in files), then where to write them, or to stop. */
+export type IndexRequest = { shards: SpilledShard[] } | { outputPath: string } | { cancel: true };
 /** The index worker → the build: written, failed, or stopped. */
 export type IndexAnswer = { ok: true } | { error: string } | { cancelled: true };
 

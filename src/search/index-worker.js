@@ -47,20 +47,21 @@ const BATCH = 500;
 /** Pagefind's files the archive's own search does not use (its ready-made interfaces): not published. */
 const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
 
-/** @typedef {import("../search/write-index.ts").ShardJob} ShardJob */
+/** @typedef {import("../search/write-index.ts").SpilledShard} SpilledShard */
 
-/** @type {ShardJob[]} */
+/** @type {SpilledShard[]} */
 let shards = [];
 let cancelled = false;
 const parallel = /** @type {IndexWorkerData | undefined} */ (workerData)?.parallel ?? 1;
 
-/** Indexes one shard into <outputPath>/<id>/ and gives its memory back. @param {ShardJob} shard @param {string} outputPath */
+/** Indexes one shard, its records read from their file, into <outputPath>/<id>/, and gives its memory back. @param {SpilledShard} shard @param {string} outputPath */
 async function indexShard(shard, outputPath) {
   const created = await pagefind.createIndex(shard.maxFragments ? { forceLanguage: "vi", maxFragments: shard.maxFragments } : { forceLanguage: "vi" });
   if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
   const index = created.index;
-  const records = shard.records;
-  shard.records = [];
+  /** @type {SearchRecord[]} */
+  const records = JSON.parse(fs.readFileSync(shard.file, "utf8"));
+  fs.rmSync(shard.file, { force: true });
   for (let i = 0; i < records.length && !cancelled; i += BATCH) {
     const batch = records.slice(i, i + BATCH);
     const answers = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
@@ -80,7 +81,10 @@ async function indexShard(shard, outputPath) {
 async function finish(outputPath) {
   let next = 0;
   const lane = async () => {
-    while (next < shards.length && !cancelled) await indexShard(shards[next++], outputPath);
+    while (next < shards.length && !cancelled) {
+      await indexShard(shards[next++], outputPath);
+      releaseMemory(); // the shard's records, before the next one's are read
+    }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(parallel, shards.length) }, lane));

@@ -3,7 +3,7 @@
 // large for one shard), and the register's recipients apart, because their
 // short pages score unlike articles. A reader's search opens the newest
 // period first and goes on into older ones only as far as it must
-// (client/search.js); the build indexes shards a few at a time, in bounded
+// (client/search.js); the build indexes shards one at a time, in bounded
 // memory, and keeps a shard whose records did not change (write-index.ts).
 //
 // The shards are listed, newest first, in <index folder>/shards.json:

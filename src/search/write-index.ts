@@ -1,12 +1,13 @@
 // Writes the search index, a Pagefind index per shard (shards.ts), into
 // <outputDir>/pagefind/<shard id>/, with shards.json beside them. Pagefind's
 // native indexer runs in its own process, driven from a worker thread
-// (index-worker.js) that indexes a few shards at a time, so its memory is
+// (index-worker.js) that indexes one shard at a time, so its memory is
 // bounded by the shards', not by the archive's. A shard whose records are
 // those of the same shard in the previous output is kept from it as it was.
 // The build starts it before Eleventy renders and waits for it afterwards.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -61,21 +62,47 @@ export interface SearchIndex {
   cancel(): void;
 }
 
-/** How many shards Pagefind indexes at once: both cores, each shard's memory bounded. */
-const PARALLEL_SHARDS = 2;
+/**
+ * How many shards Pagefind indexes at once. One: a shard of 2,000 records
+ * takes Pagefind ~400 MiB, and Eleventy renders on the other core meanwhile.
+ * Two at a time finished no sooner at 10k (the render is the longer of the
+ * two) and raised the build's peak by ~150 MiB (BENCHMARKS.md).
+ */
+const PARALLEL_SHARDS = 1;
 
-/** Starts an indexer for these shards: their records are sent to its thread now, and indexed, two shards at a time, once write() says where. */
+/** A shard as the index worker receives it: its records wait in a file until its turn. */
+export interface SpilledShard {
+  id: string;
+  file: string;
+  maxFragments?: number;
+}
+
+/**
+ * Starts an indexer for these shards, one at a time once write() says where.
+ * Each shard's records are written now to a file of their own, in a
+ * temporary folder removed when the indexer ends: while the pages render,
+ * neither the build nor the worker holds the records of a shard not being
+ * indexed (at 100,000 articles they are ~0.6 GB as strings).
+ */
 export function startSearchIndex(jobs: ShardJob[]): SearchIndex {
+  const spill = fs.mkdtempSync(path.join(os.tmpdir(), "search-records-"));
+  const shards: SpilledShard[] = jobs.map((job, i) => {
+    const file = path.join(spill, `${i}.json`);
+    fs.writeFileSync(file, JSON.stringify(job.records));
+    return { id: job.id, file, maxFragments: job.maxFragments };
+  });
   const workerData: IndexWorkerData = { parallel: PARALLEL_SHARDS };
   const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData });
   const send = (request: IndexRequest) => worker.postMessage(request);
-  // Sent before any closure is made, so that no closure keeps the records alive: the worker has its copy.
-  send({ shards: jobs });
+  send({ shards });
   const outcome = new Promise<void>((resolve, reject) => {
     worker.once("message", (m: IndexAnswer) => ("ok" in m ? resolve() : reject(new Error("error" in m ? m.error : "search index cancelled"))));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`search index worker stopped (${code})`)));
-  }).finally(() => worker.terminate());
+  }).finally(() => {
+    void worker.terminate();
+    fs.rmSync(spill, { recursive: true, force: true });
+  });
   outcome.catch(() => {}); // reported by write()
   return {
     write(outputDir) {
