@@ -35,7 +35,7 @@ const GEN = path.resolve(ROOT, "../shared/tools/gen-corpus.mjs");
 if (!fs.existsSync(content)) execFileSync(process.execPath, [GEN, "--articles", String(articles), "--out", work], { stdio: "inherit" });
 
 const build = (out: string, extra: string[]) =>
-  repeat("build", path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", out, "--full", ...(values["shard-size"] ? ["--shard-size", values["shard-size"]] : []), ...extra], {
+  repeat("build", process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", out, "--full", ...(values["shard-size"] ? ["--shard-size", values["shard-size"]] : []), ...extra], {
     runs: Number(values.runs),
     clean: [out],
     cwd: ROOT,

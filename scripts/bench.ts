@@ -24,6 +24,8 @@ const { values } = parseArgs({ options: { sizes: { type: "string", default: "100
 const sizes = values.sizes!.split(",").map(Number);
 const runs = Number(values.runs);
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+/** The build as `npm run build` runs it: Node with tsx's loader (no tsx process of its own around it). */
+const NODE_TSX = ["--import", "tsx"];
 
 function hugoAvailable(): boolean {
   try {
@@ -74,27 +76,27 @@ for (const size of sizes) {
   const site = path.join(work, "site");
   const timings = path.join(work, "timings.json");
   // --full: a full build parses every file, whatever the parse cache of an earlier run holds (bench:load measures the cache).
-  const ours = await repeat("build", bin("tsx"), [path.join(ROOT, "src/cli/build.ts"), "--full", "--content", content, "--output", site, "--timings", timings], { runs, clean: [site], cwd: ROOT });
+  const ours = await repeat("build", process.execPath, [...NODE_TSX, path.join(ROOT, "src/cli/build.ts"), "--full", "--content", content, "--output", site, "--timings", timings], { runs, clean: [site], cwd: ROOT });
   const steps = JSON.parse(fs.readFileSync(timings, "utf8")) as Row["steps"];
   const files = folderSize(site);
   const pages = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
 
   // Incremental: the same content again, then one new article (runs > 1: each run adds it to the site the run before built without it).
-  const build = [path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site];
-  const unchanged = await repeat("unchanged", bin("tsx"), build, { runs, cwd: ROOT });
-  const oneNew = await repeat("one new article", bin("tsx"), [...build, "--timings", timings], {
+  const build = [...NODE_TSX, path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site];
+  const unchanged = await repeat("unchanged", process.execPath, build, { runs, cwd: ROOT });
+  const oneNew = await repeat("one new article", process.execPath, [...build, "--timings", timings], {
     runs,
     cwd: ROOT,
     before: () => {
       const file = path.join(content, "articles");
       for (const y of fs.readdirSync(file)) fs.rmSync(path.join(file, y, "bench-bai-moi.md"), { force: true });
-      execFileSync(bin("tsx"), build, { cwd: ROOT, stdio: "ignore" });
+      execFileSync(process.execPath, build, { cwd: ROOT, stdio: "ignore" });
       newArticle(content);
     },
   });
   const oneNewSteps = JSON.parse(fs.readFileSync(timings, "utf8")) as Row["steps"];
   for (const y of fs.readdirSync(path.join(content, "articles"))) fs.rmSync(path.join(content, "articles", y, "bench-bai-moi.md"), { force: true });
-  execFileSync(bin("tsx"), build, { cwd: ROOT, stdio: "ignore" });
+  execFileSync(process.execPath, build, { cwd: ROOT, stdio: "ignore" });
 
   const baseOut = path.join(work, "baseline-site");
   const baseline = await repeat(
