@@ -237,7 +237,7 @@ function readCached<P extends Parsed<unknown>>(abs: string, id: string, problems
  * read from (its line finder is a function), and without the file's whole
  * text, which V8 would otherwise keep alive behind every title or summary cut
  * from it (a sliced string holds its parent). At 10,000 articles that text
- * was ~90 MB of the heap for as long as the build ran.
+ * was ~80 MiB of the heap for as long as the build ran (BENCHMARKS.md).
  */
 function plainParse<P>(result: P): P {
   const { src: _src, context: _context, ...data } = result as P & { src?: unknown; context?: unknown };

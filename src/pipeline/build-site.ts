@@ -141,7 +141,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const failed = (found: Problem[]) => ({ result: { ok: false, problems: sortProblems(found), drafts, scheduled, pages: 0 } });
   if (problems.some((p) => p.severity === "error")) return failed(problems);
   // The parse's garbage, collected now: V8 would otherwise let it grow toward its heap limit
-  // while the pages render (BENCHMARKS.md, issue 15: 1,553 → 1,238 MiB at 10,000 with the next one).
+  // while the pages render (BENCHMARKS.md, issue 15, sixth session).
   releaseMemory();
   step("load");
 

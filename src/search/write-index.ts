@@ -66,7 +66,7 @@ export interface SearchIndex {
  * How many shards Pagefind indexes at once. One: a shard of 2,000 records
  * takes Pagefind ~400 MiB, and Eleventy renders on the other core meanwhile.
  * Two at a time finished no sooner at 10k (the render is the longer of the
- * two) and raised the build's peak by ~150 MiB (BENCHMARKS.md).
+ * two) and raised the build's peak (BENCHMARKS.md, issue 15, sixth session).
  */
 const PARALLEL_SHARDS = 1;
 
@@ -86,11 +86,17 @@ export interface SpilledShard {
  */
 export function startSearchIndex(jobs: ShardJob[]): SearchIndex {
   const spill = fs.mkdtempSync(path.join(os.tmpdir(), "search-records-"));
-  const shards: SpilledShard[] = jobs.map((job, i) => {
-    const file = path.join(spill, `${i}.json`);
-    fs.writeFileSync(file, JSON.stringify(job.records));
-    return { id: job.id, file, maxFragments: job.maxFragments };
-  });
+  let shards: SpilledShard[];
+  try {
+    shards = jobs.map((job, i) => {
+      const file = path.join(spill, `${i}.json`);
+      fs.writeFileSync(file, JSON.stringify(job.records));
+      return { id: job.id, file, maxFragments: job.maxFragments };
+    });
+  } catch (error) {
+    fs.rmSync(spill, { recursive: true, force: true }); // a full disk: the build reports it, and leaves no half of the records behind
+    throw error;
+  }
   const workerData: IndexWorkerData = { parallel: PARALLEL_SHARDS };
   const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData });
   const send = (request: IndexRequest) => worker.postMessage(request);

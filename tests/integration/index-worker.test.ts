@@ -54,4 +54,12 @@ describe("the search indexer", () => {
     while (spilled().length && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(spilled()).toEqual([]);
   });
+
+  it("leaves no file behind when the records cannot be written", () => {
+    // Records that cannot be written as JSON stand here for a full disk: the first shard is written, the second fails.
+    const broken = jobs();
+    broken[1].records[0].sort = { date: 1n } as unknown as Record<string, string>;
+    expect(() => startSearchIndex(broken)).toThrow(/BigInt/);
+    expect(spilled()).toEqual([]);
+  });
 });

@@ -478,14 +478,8 @@ const matchForm = (word) => fold(word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\
  * @param {string[]} query the query's words
  */
 export function phraseHits(words, hits, query) {
-  const runs = phraseRuns(words, hits, query);
-  return runs.length ? runs : hits;
-}
-
-/** The positions of the query's words where they stand together as its phrase (none for a one-word query). @param {string[]} words @param {number[]} hits @param {string[]} query @returns {number[]} */
-function phraseRuns(words, hits, query) {
   const wanted = query.map(matchForm).filter(Boolean);
-  if (wanted.length < 2) return [];
+  if (wanted.length < 2) return hits;
   const matched = new Set(hits);
   /** @type {number[]} */
   const runs = [];
@@ -496,7 +490,7 @@ function phraseRuns(words, hits, query) {
     if (k === wanted.length - 1 && matched.has(h + k) && matchForm(words[h + k] ?? "").startsWith(wanted[k])) k++;
     if (k === wanted.length) for (let i = 0; i < k; i++) runs.push(h + i);
   }
-  return [...new Set(runs)];
+  return runs.length ? [...new Set(runs)] : hits;
 }
 
 /**
