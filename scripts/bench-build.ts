@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { folderSize, repeat } from "./lib/measure.ts";
+import { buildArgs, folderSize, machine, repeat, stepList, type StepTimes } from "./lib/measure.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { content: { type: "string" }, full: { type: "boolean", default: false }, runs: { type: "string", default: "1" } } });
@@ -21,14 +21,12 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-build-"));
 const site = path.join(work, "site");
 const timings = path.join(work, "timings.json");
 const articles = (fs.readdirSync(path.join(content, "articles"), { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).length;
-const args = ["--import", "tsx", path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site, "--timings", timings, ...(values.full ? ["--full"] : [])];
+const args = buildArgs("--content", content, "--output", site, "--timings", timings, ...(values.full ? ["--full"] : []));
 const m = await repeat("build", process.execPath, args, { runs: Number(values.runs), clean: [site], cwd: ROOT });
-const steps = JSON.parse(fs.readFileSync(timings, "utf8")) as { step: string; at: number }[];
+const steps = JSON.parse(fs.readFileSync(timings, "utf8")) as StepTimes;
 const { files } = folderSize(site);
 fs.rmSync(work, { recursive: true, force: true });
 
-const cpus = os.cpus();
-console.log(`\n### One build (${new Date().toISOString().slice(0, 10)}; ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}${values.full ? "; --full" : ""})\n`);
+console.log(`\n### One build (${new Date().toISOString().slice(0, 10)}; ${machine()}${values.full ? "; --full" : ""})\n`);
 console.log("| articles | wall | CPU | peak RSS | files | ms per article | steps (s each) |\n|---|---|---|---|---|---|---|");
-const durations = steps.map((x, i) => `${x.step} ${(x.at - (i ? steps[i - 1].at : 0)).toFixed(1)}`).join(", ");
-console.log(`| ${articles.toLocaleString("en")} | ${m.wallSeconds.toFixed(1)} s | ${m.cpuSeconds.toFixed(1)} s | ${m.peakRssMiB.toFixed(0)} MiB | ${files.toLocaleString("en")} | ${((m.wallSeconds / articles) * 1000).toFixed(1)} | ${durations} |`);
+console.log(`| ${articles.toLocaleString("en")} | ${m.wallSeconds.toFixed(1)} s | ${m.cpuSeconds.toFixed(1)} s | ${m.peakRssMiB.toFixed(0)} MiB | ${files.toLocaleString("en")} | ${((m.wallSeconds / articles) * 1000).toFixed(1)} | ${stepList(steps)} |`);

@@ -20,7 +20,7 @@ import { fold, queryWords } from "../src/search/client/search.js";
 import { htmlToText } from "../src/search/documents.ts";
 import { MAX_SHARD_RECORDS } from "../src/search/shards.ts";
 import { launchChromium } from "../tests/helpers/browser.ts";
-import { folderSize, median, repeat } from "./lib/measure.ts";
+import { buildArgs, folderSize, machine, median, repeat } from "./lib/measure.ts";
 import { makeQueries } from "./lib/queries.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -35,7 +35,7 @@ const GEN = path.resolve(ROOT, "../shared/tools/gen-corpus.mjs");
 if (!fs.existsSync(content)) execFileSync(process.execPath, [GEN, "--articles", String(articles), "--out", work], { stdio: "inherit" });
 
 const build = (out: string, extra: string[]) =>
-  repeat("build", process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", out, "--full", ...(values["shard-size"] ? ["--shard-size", values["shard-size"]] : []), ...extra], {
+  repeat("build", process.execPath, buildArgs("--content", content, "--output", out, "--full", ...(values["shard-size"] ? ["--shard-size", values["shard-size"]] : []), ...extra), {
     runs: Number(values.runs),
     clean: [out],
     cwd: ROOT,
@@ -114,8 +114,7 @@ try {
 }
 
 const kB = (b: number) => `${(b / 1000).toFixed(0)} kB`;
-const cpus = (await import("node:os")).cpus();
-console.log(`\n### Search index, ${articles.toLocaleString("en")} articles, shards of at most ${values["shard-size"] ?? MAX_SHARD_RECORDS} pages (${new Date().toISOString().slice(0, 10)}, ${cpus.length} × ${cpus[0].model}, Node ${process.version})\n`);
+console.log(`\n### Search index, ${articles.toLocaleString("en")} articles, shards of at most ${values["shard-size"] ?? MAX_SHARD_RECORDS} pages (${new Date().toISOString().slice(0, 10)}; ${machine()})\n`);
 console.log("| build | wall | CPU | peak RSS (process tree) |\n|---|---|---|---|");
 console.log(`| without the index (\`--no-search\`) | ${without.wallSeconds.toFixed(1)} s | ${without.cpuSeconds.toFixed(1)} s | ${without.peakRssMiB.toFixed(0)} MiB |`);
 console.log(`| with the index | ${withIndex.wallSeconds.toFixed(1)} s | ${withIndex.cpuSeconds.toFixed(1)} s | ${withIndex.peakRssMiB.toFixed(0)} MiB |`);

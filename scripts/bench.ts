@@ -13,10 +13,9 @@
 // (its --timings, from the last run).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { folderSize, repeat, type Measurement } from "./lib/measure.ts";
+import { buildArgs, folderSize, machine, repeat, stepList, stepSeconds, type Measurement, type StepTimes } from "./lib/measure.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const GEN = path.resolve(ROOT, "../shared/tools/gen-corpus.mjs");
@@ -24,8 +23,6 @@ const { values } = parseArgs({ options: { sizes: { type: "string", default: "100
 const sizes = values.sizes!.split(",").map(Number);
 const runs = Number(values.runs);
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
-/** The build as `npm run build` runs it: Node with tsx's loader (no tsx process of its own around it). */
-const NODE_TSX = ["--import", "tsx"];
 
 function hugoAvailable(): boolean {
   try {
@@ -44,7 +41,7 @@ interface Row {
   baselinePages: number;
   pagefind: Measurement;
   hugo?: { m: Measurement; pages: number; pagefind: Measurement };
-  steps: { step: string; at: number }[];
+  steps: StepTimes;
   unchanged: Measurement;
   oneNew: Measurement;
   oneNewSteps: { step: string; at: number }[];
@@ -62,8 +59,7 @@ function newArticle(content: string): string {
 const s = (m: Measurement) => `${m.wallSeconds.toFixed(1)} s`;
 const cpu = (m: Measurement) => `${m.cpuSeconds.toFixed(1)} s`;
 const mib = (m: Measurement) => `${m.peakRssMiB.toFixed(0)} MiB`;
-const cpus = os.cpus();
-console.log(`\n### Full build (${new Date().toISOString().slice(0, 10)}; ${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; median of ${runs} run(s))\n`);
+console.log(`\n### Full build (${new Date().toISOString().slice(0, 10)}; ${machine()}; median of ${runs} run(s))\n`);
 console.log("| articles | this build: wall | CPU | peak RSS | HTML pages | files | output | plain Eleventy: wall | CPU | peak RSS | pages | wall ratio | Pagefind CLI alone: wall | peak RSS | RSS ratio |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 
@@ -76,13 +72,13 @@ for (const size of sizes) {
   const site = path.join(work, "site");
   const timings = path.join(work, "timings.json");
   // --full: a full build parses every file, whatever the parse cache of an earlier run holds (bench:load measures the cache).
-  const ours = await repeat("build", process.execPath, [...NODE_TSX, path.join(ROOT, "src/cli/build.ts"), "--full", "--content", content, "--output", site, "--timings", timings], { runs, clean: [site], cwd: ROOT });
-  const steps = JSON.parse(fs.readFileSync(timings, "utf8")) as Row["steps"];
+  const ours = await repeat("build", process.execPath, buildArgs("--full", "--content", content, "--output", site, "--timings", timings), { runs, clean: [site], cwd: ROOT });
+  const steps = JSON.parse(fs.readFileSync(timings, "utf8")) as StepTimes;
   const files = folderSize(site);
   const pages = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
 
   // Incremental: the same content again, then one new article (runs > 1: each run adds it to the site the run before built without it).
-  const build = [...NODE_TSX, path.join(ROOT, "src/cli/build.ts"), "--content", content, "--output", site];
+  const build = buildArgs("--content", content, "--output", site);
   const unchanged = await repeat("unchanged", process.execPath, build, { runs, cwd: ROOT });
   const oneNew = await repeat("one new article", process.execPath, [...build, "--timings", timings], {
     runs,
@@ -94,7 +90,7 @@ for (const size of sizes) {
       newArticle(content);
     },
   });
-  const oneNewSteps = JSON.parse(fs.readFileSync(timings, "utf8")) as Row["steps"];
+  const oneNewSteps = JSON.parse(fs.readFileSync(timings, "utf8")) as StepTimes;
   for (const y of fs.readdirSync(path.join(content, "articles"))) fs.rmSync(path.join(content, "articles", y, "bench-bai-moi.md"), { force: true });
   execFileSync(process.execPath, build, { cwd: ROOT, stdio: "ignore" });
 
@@ -131,9 +127,9 @@ if (at(10000) && at(20000)) {
   console.log(`\nFrom 10,000 to 20,000 articles: this build ×${(b.ours.wallSeconds / a.ours.wallSeconds).toFixed(2)} wall time, the plain-Eleventy baseline ×${(b.baseline.wallSeconds / a.baseline.wallSeconds).toFixed(2)}.`);
 }
 
-// How long each step took: from the end of the step before (the first from the process's start, Node and tsx starting included).
+// How long each step took.
 const stepNames = rows[0]?.steps.map((x) => x.step) ?? [];
-const durations = (r: Row) => r.steps.map((x, i) => x.at - (i ? r.steps[i - 1].at : 0));
+const durations = (r: Row) => stepSeconds(r.steps);
 console.log(`\n| articles | ${stepNames.join(" | ")} | total |`);
 console.log(`|---|${stepNames.map(() => "---|").join("")}---|`);
 for (const r of rows) console.log(`| ${r.size.toLocaleString("en")} | ${durations(r).map((d) => `${d.toFixed(1)} s`).join(" | ")} | ${r.steps.at(-1)!.at.toFixed(1)} s |`);
@@ -156,6 +152,5 @@ if (hasHugo) {
 console.log("\n| articles | full build (--full) | rebuild, nothing changed | rebuild, one new article | its peak RSS | one new article ÷ Hugo's whole build | its steps |");
 console.log("|---|---|---|---|---|---|---|");
 for (const r of rows) {
-  const steps = r.oneNewSteps.map((x, i) => `${x.step} ${(x.at - (i ? r.oneNewSteps[i - 1].at : 0)).toFixed(1)}`).join(", ");
-  console.log(`| ${r.size.toLocaleString("en")} | ${s(r.ours)} | ${s(r.unchanged)} | ${s(r.oneNew)} | ${mib(r.oneNew)} | ${r.hugo ? `×${(r.oneNew.wallSeconds / r.hugo.m.wallSeconds).toFixed(2)}` : "–"} | ${steps} |`);
+  console.log(`| ${r.size.toLocaleString("en")} | ${s(r.ours)} | ${s(r.unchanged)} | ${s(r.oneNew)} | ${mib(r.oneNew)} | ${r.hugo ? `×${(r.oneNew.wallSeconds / r.hugo.m.wallSeconds).toFixed(2)}` : "–"} | ${stepList(r.oneNewSteps)} |`);
 }

@@ -118,3 +118,29 @@ export async function repeat(what: string, command: string, args: string[], opti
 export function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
+
+/** The production build's arguments to Node, run as `npm run build` runs it (Node with tsx's loader, no tsx process around it), with these options. */
+export function buildArgs(...options: string[]): string[] {
+  return ["--import", "tsx", path.resolve(import.meta.dirname, "../../src/cli/build.ts"), ...options];
+}
+
+/** When each step of a build ended (its `--timings` file). */
+export type StepTimes = { step: string; at: number }[];
+
+/** Each step's seconds, from the end of the step before (the first from the process's start, Node and tsx starting included). */
+export function stepSeconds(steps: StepTimes): number[] {
+  return steps.map((x, i) => x.at - (i ? steps[i - 1].at : 0));
+}
+
+/** The steps as a table cell: "load 9.9, photos 0.2, …". */
+export function stepList(steps: StepTimes): string {
+  return stepSeconds(steps)
+    .map((d, i) => `${steps[i].step} ${d.toFixed(1)}`)
+    .join(", ");
+}
+
+/** The machine the figures were measured on, for a table's heading: "2 × AMD EPYC, 24 GiB; Node v20.20.2". */
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}`;
+}
