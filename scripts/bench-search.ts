@@ -75,6 +75,7 @@ const KINDS: [string, RegExp][] = [
   ["index chunks (.pf_index)", /\.pf_index$/],
   ["fragments of the results shown (.pf_fragment)", /\.pf_fragment$/],
   ["filter chunks (.pf_filter)", /\.pf_filter$/],
+  ["shard locator chunks (.pf_locator)", /\.pf_locator$/],
 ];
 const kindOf = (url: string) => KINDS.find(([, re]) => re.test(new URL(url).pathname))?.[0] ?? "other";
 

@@ -18,7 +18,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import * as pagefind from "pagefind";
-import { serveStatic } from "../src/dev/static-server.ts";
+import { serveStaticApart } from "../src/dev/static-server.ts";
 import { fold } from "../src/search/client/search.js";
 import { makeQueries, type Pair } from "./lib/queries.ts";
 
@@ -64,7 +64,8 @@ async function main() {
     await pagefind.close();
     fs.symlinkSync(path.join(baselineDir, "pagefind"), path.join(site, "pagefind-baseline"));
   }
-  const server = await serveStatic(site);
+  // In a process of its own: search.js, in this one, may hold the event loop for seconds.
+  const server = await serveStaticApart(site);
   try {
     const mod = await import(pathToFileURL(path.join(site, "tim-kiem/search.js")).href);
     const basePath = `${server.url}pagefind/`;

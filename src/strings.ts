@@ -301,6 +301,7 @@ export const searchPageStrings = {
   period: "Kết quả từ {period}.",
   olderYears: "Tìm cả các năm trước",
   newerYears: "Tìm cả các năm sau",
+  otherYears: "Tìm cả các năm khác",
   failed: "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.",
 };
 

@@ -9,10 +9,22 @@ export interface IndexWorkerData {
   /** How many shards Pagefind indexes at once. */
   parallel: number;
 }
-/** The build → the index worker: the shards to index (once; their records in files), then where to write them, or to stop. */
-export type IndexRequest = { shards: SpilledShard[] } | { outputPath: string } | { cancel: true };
-/** The index worker → the build: written, failed, or stopped. */
-export type IndexAnswer = { ok: true } | { error: string } | { cancelled: true };
+/**
+ * The shard locator to write beside the shards (src/search/locator.js):
+ * every shard's id in shards.json's order, how many bits choose a chunk, and
+ * where the entries of a shard not written now (kept from the previous
+ * output) are read: the previous output's locator (of as many bits) and its
+ * shards' ids in its order.
+ */
+export interface LocatorRequest {
+  shards: string[];
+  bits: number;
+  previous?: { folder: string; shards: string[] };
+}
+/** The build → the index worker: the shards to index (once; their records in files) and the locator, then where to write them, or to stop. */
+export type IndexRequest = { shards: SpilledShard[]; locator?: LocatorRequest } | { outputPath: string } | { cancel: true };
+/** The index worker → the build: written (`locator`: the locator asked for too), failed, or stopped. */
+export type IndexAnswer = { ok: true; locator: boolean } | { error: string } | { cancelled: true };
 
 /** What the preview's build thread (preview-builder.ts) is started with. */
 export interface PreviewWorkerData {

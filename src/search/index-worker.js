@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { releaseMemory } from "../pipeline/memory.js";
+import { LOCATOR_FOLDER, readLocator, shardEntries, writeLocator } from "./locator.js";
 
 /** @typedef {import("../pipeline/messages.ts").IndexRequest} IndexRequest */
 /** @typedef {import("../pipeline/messages.ts").IndexAnswer} IndexAnswer */
@@ -51,6 +52,10 @@ const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "
 
 /** @type {SpilledShard[]} */
 let shards = [];
+/** @type {import("../pipeline/messages.ts").LocatorRequest | undefined} */
+let locator;
+/** The locator entries of each shard indexed: in a file beside its records' until the end. @type {Map<string, string>} */
+const entries = new Map();
 let cancelled = false;
 const parallel = /** @type {IndexWorkerData | undefined} */ (workerData)?.parallel ?? 1;
 
@@ -71,13 +76,43 @@ async function indexShard(shard, outputPath) {
   }
   if (cancelled) return;
   const folder = path.join(outputPath, shard.id);
-  const written = await index.writeFiles({ outputPath: folder });
+  const writing = index.writeFiles({ outputPath: folder });
+  // The shard's locator entries, while Pagefind's process writes its files.
+  if (locator?.shards.includes(shard.id)) {
+    fs.writeFileSync(`${shard.file}.locator`, shardEntries(records, locator.bits));
+    entries.set(shard.id, `${shard.file}.locator`);
+    releaseMemory(); // its garbage (the words of 2,000 records, the entries as they grew), before Pagefind's peak
+  }
+  const written = await writing;
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
   await index.deleteIndex();
   for (const file of UNUSED) fs.rmSync(path.join(folder, file), { force: true });
 }
 
-/** Indexes every shard, `parallel` at a time, then closes Pagefind. @param {string} outputPath */
+/**
+ * The shard locator of every shard, from the entries of those indexed now
+ * and the previous locator for the others. False (no locator: searches go
+ * shard by shard) when the previous one cannot be read.
+ * @param {string} outputPath
+ */
+function finishLocator(outputPath) {
+  if (!locator) return false;
+  const { previous, bits } = locator;
+  const before = previous && locator.shards.some((id) => !entries.has(id)) ? readLocator(previous.folder, bits, previous.shards.length) : undefined;
+  /** @type {Uint32Array[]} */
+  const lists = [];
+  for (const id of locator.shards) {
+    const file = entries.get(id);
+    const list = file ? new Uint32Array(new Uint8Array(fs.readFileSync(file)).buffer) : previous && before?.[previous.shards.indexOf(id)];
+    if (!list) return false;
+    lists.push(list);
+  }
+  entries.clear();
+  writeLocator(path.join(outputPath, LOCATOR_FOLDER), lists, bits);
+  return true;
+}
+
+/** Indexes every shard, `parallel` at a time, writes the locator, then closes Pagefind. @param {string} outputPath */
 async function finish(outputPath) {
   let next = 0;
   const lane = async () => {
@@ -93,6 +128,7 @@ async function finish(outputPath) {
     releaseMemory();
   }
   await closeIndexer();
+  return !cancelled && finishLocator(outputPath);
 }
 
 const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
@@ -100,7 +136,7 @@ const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPor
 const answer = (answer) => port.postMessage(answer);
 
 port.on("message", (/** @type {IndexRequest} */ message) => {
-  if ("shards" in message) shards = message.shards;
+  if ("shards" in message) ({ shards, locator } = message);
   if ("cancel" in message) {
     cancelled = true;
     closeIndexer().then(
@@ -110,7 +146,7 @@ port.on("message", (/** @type {IndexRequest} */ message) => {
   }
   if ("outputPath" in message) {
     finish(message.outputPath).then(
-      () => answer({ ok: true }),
+      (located) => answer({ ok: true, locator: located }),
       (error) => answer({ error: String(error?.stack ?? error) }),
     );
   }

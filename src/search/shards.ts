@@ -8,7 +8,9 @@
 //
 // The shards are listed, newest first, in <index folder>/shards.json:
 //   { "version": 2, "hub": "hub", "shards": [{ "id": "2021-2026", "from": "2021", "to": "2026",
-//     "years": ["2021", …], "kinds": ["article", "award-list"], "pages": 1840 }, …] }
+//     "years": ["2021", …], "kinds": ["article", "award-list"], "pages": 1840 }, …],
+//     "locator": { "folder": "locator", "bits": 8 } }
+// "locator" is the shard locator (locator.js), when the build wrote one.
 import { groupBy } from "../archive/group.ts";
 import { urls } from "../urls.ts";
 import { KINDS } from "./kinds.ts";
@@ -114,8 +116,14 @@ function recipientShards(records: SearchRecord[], max: number): Shard[] {
 export const HUB = "hub";
 export const hubRecord = (): SearchRecord => ({ url: urls.search(), content: "tìm kiếm", language: "vi", meta: { title: "" }, filters: {}, sort: {} });
 
-/** shards.json: what the reader's search needs to choose shards, newest first, and where the hub is. */
-export function shardManifest(shards: Shard[]): string {
+/** Where the shard locator is (its folder in the index folder) and how many top bits of an entry choose its chunk (locator.js). */
+export interface LocatorEntry {
+  folder: string;
+  bits: number;
+}
+
+/** shards.json: what the reader's search needs to choose shards, newest first, where the hub is, and the shard locator if there is one. */
+export function shardManifest(shards: Shard[], locator?: LocatorEntry): string {
   const entries: ShardEntry[] = shards.map(({ records, ...entry }) => ({ ...entry, pages: records.length }));
-  return `${JSON.stringify({ version: 2, hub: HUB, shards: entries })}\n`;
+  return `${JSON.stringify({ version: 2, hub: HUB, shards: entries, ...(locator ? { locator } : {}) })}\n`;
 }

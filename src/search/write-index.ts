@@ -11,11 +11,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { IndexAnswer, IndexRequest, IndexWorkerData } from "../pipeline/messages.ts";
+import type { IndexAnswer, IndexRequest, IndexWorkerData, LocatorRequest } from "../pipeline/messages.ts";
 import { linkOrCopy } from "../pipeline/output-folder.ts";
 import { urls } from "../urls.ts";
 import type { SearchRecord } from "./documents.ts";
-import { HUB, hubRecord, shardManifest, type Shard } from "./shards.ts";
+import { LOCATOR_FOLDER, locatorBits } from "./locator.js";
+import { HUB, hubRecord, shardManifest, type LocatorEntry, type Shard } from "./shards.ts";
 
 /** Static hosts that cap a site's file count allow 20,000; this leaves a margin. */
 export const MAX_SITE_FILES = 19_000;
@@ -56,8 +57,8 @@ export interface ShardJob {
 }
 
 export interface SearchIndex {
-  /** Indexes the shards into <outputDir>/pagefind/ (starting now) and resolves once they are written; rejects on any of Pagefind's errors. Call once. */
-  write(outputDir: string): Promise<void>;
+  /** Indexes the shards into <outputDir>/pagefind/ (starting now) and resolves once they are written, saying whether the locator asked for was written too; rejects on any of Pagefind's errors. Call once. */
+  write(outputDir: string): Promise<{ locator: boolean } | void>;
   /** Stops the indexer without writing (the build failed elsewhere). */
   cancel(): void;
 }
@@ -84,7 +85,7 @@ export interface SpilledShard {
  * neither the build nor the worker holds the records of a shard not being
  * indexed (at 100,000 articles they are ~0.6 GB as strings).
  */
-export function startSearchIndex(jobs: ShardJob[]): SearchIndex {
+export function startSearchIndex(jobs: ShardJob[], locator?: LocatorRequest): SearchIndex {
   const spill = fs.mkdtempSync(path.join(os.tmpdir(), "search-records-"));
   let shards: SpilledShard[];
   try {
@@ -100,9 +101,9 @@ export function startSearchIndex(jobs: ShardJob[]): SearchIndex {
   const workerData: IndexWorkerData = { parallel: PARALLEL_SHARDS };
   const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData });
   const send = (request: IndexRequest) => worker.postMessage(request);
-  send({ shards });
-  const outcome = new Promise<void>((resolve, reject) => {
-    worker.once("message", (m: IndexAnswer) => ("ok" in m ? resolve() : reject(new Error("error" in m ? m.error : "search index cancelled"))));
+  send({ shards, locator });
+  const outcome = new Promise<{ locator: boolean }>((resolve, reject) => {
+    worker.once("message", (m: IndexAnswer) => ("ok" in m ? resolve({ locator: m.locator }) : reject(new Error("error" in m ? m.error : "search index cancelled"))));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`search index worker stopped (${code})`)));
   }).finally(() => {
@@ -135,12 +136,30 @@ export const INDEX_STAMP = ".records-sha256";
 /** The name of the list of shards in the index folder. */
 export const SHARD_LIST = "shards.json";
 
-/** What decides every shard's bytes besides its own records: Pagefind's version and the worker that drives it. */
+/**
+ * What decides every shard's bytes besides its own records: Pagefind's
+ * version and the worker that drives it; and what decides a shard's entries
+ * in the shard locator, read back for a kept shard.
+ */
 function indexerFingerprint(): string {
   // Pagefind's version (its package exports no package.json: read from its folder).
   const pagefind = fs.readFileSync(path.join(path.dirname(path.dirname(fileURLToPath(import.meta.resolve("pagefind")))), "package.json"), "utf8");
-  const worker = fs.readFileSync(new URL("./index-worker.js", import.meta.url));
-  return crypto.createHash("sha256").update(JSON.parse(pagefind).version).update(worker).digest("hex");
+  const hash = crypto.createHash("sha256").update(JSON.parse(pagefind).version);
+  for (const code of ["./index-worker.js", "./locator.js", "./client/search.js"]) hash.update(fs.readFileSync(new URL(code, import.meta.url)));
+  return hash.digest("hex");
+}
+
+/** The shard locator of a built site's index, as its shards.json lists it, with its shards' ids: if it has one of `bits` bits and its folder is there. */
+function locatorOf(siteDir: string, bits: number): LocatorRequest["previous"] {
+  const folder = path.join(siteDir, urls.searchIndex());
+  try {
+    const list = JSON.parse(fs.readFileSync(path.join(folder, SHARD_LIST), "utf8")) as { shards?: { id: string }[]; locator?: LocatorEntry };
+    if (list.locator?.folder !== LOCATOR_FOLDER || list.locator.bits !== bits || !Array.isArray(list.shards)) return undefined;
+    const locator = path.join(folder, LOCATOR_FOLDER);
+    return fs.existsSync(locator) ? { folder: locator, shards: list.shards.map((s) => s.id) } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -168,6 +187,8 @@ export function stampOf(siteDir: string, shardId: string): string | undefined {
 }
 
 export interface ShardedIndex extends SearchIndex {
+  /** Writes the index folder: the shards, shards.json and the shard locator. */
+  write(outputDir: string): Promise<void>;
   /** How many shards (and the hub) Pagefind writes, and how many are kept from the previous output. */
   written: number;
   kept: number;
@@ -176,33 +197,46 @@ export interface ShardedIndex extends SearchIndex {
 /**
  * The whole index: the shards whose records changed go to `indexer`; the
  * others are linked (else copied) from `previousSite`'s index (none when
- * `previousSite` is undefined: --full). Each shard gets its stamp, and the
- * index folder its shards.json.
+ * `previousSite` is undefined: --full, or when it has no locator of as many
+ * chunks to take their entries from). Each shard gets its stamp, and the
+ * index folder its shards.json and the shard locator (written by the
+ * indexer, or linked from `previousSite` when every shard is kept).
  */
-export function shardedIndex(shards: Shard[], otherFiles: number, previousSite: string | undefined, indexer: (jobs: ShardJob[]) => SearchIndex = startSearchIndex): ShardedIndex {
-  const fragments = shardFragments(shards, otherFiles);
+export function shardedIndex(
+  shards: Shard[],
+  otherFiles: number,
+  previousSite: string | undefined,
+  indexer: (jobs: ShardJob[], locator?: LocatorRequest) => SearchIndex = startSearchIndex,
+): ShardedIndex {
+  const bits = locatorBits(shards.reduce((n, s) => n + s.records.length, 0));
+  const fragments = shardFragments(shards, otherFiles + 2 ** bits);
   const fingerprint = indexerFingerprint();
   const jobs: ShardJob[] = [...shards.map((s) => ({ id: s.id, records: s.records, maxFragments: fragments.get(s.id) })), { id: HUB, records: [hubRecord()] }];
   const stamps = new Map(jobs.map((j) => [j.id, shardStamp(j, fingerprint)]));
-  const kept = previousSite ? jobs.filter((j) => stampOf(previousSite, j.id) === stamps.get(j.id)).map((j) => j.id) : [];
+  const previous = previousSite ? locatorOf(previousSite, bits) : undefined;
+  const kept = previous ? jobs.filter((j) => stampOf(previousSite!, j.id) === stamps.get(j.id)).map((j) => j.id) : [];
   const toWrite = jobs.filter((j) => !kept.includes(j.id));
-  const index = toWrite.length ? indexer(toWrite) : undefined;
+  const ids = shards.map((s) => s.id);
+  const index = toWrite.length ? indexer(toWrite, { shards: ids, bits, ...(previous ? { previous } : {}) }) : undefined;
   // Only the ids from here on: the records went to the indexer's thread, and nothing here keeps them alive.
   const written = toWrite.map((j) => j.id);
-  const manifest = shardManifest(shards);
+
   return {
     written: written.length,
     kept: kept.length,
     async write(outputDir) {
       const folder = path.join(outputDir, urls.searchIndex());
       for (const id of kept) linkFolder(path.join(previousSite!, urls.searchIndex(), id), path.join(folder, id));
-      await index?.write(outputDir);
+      const done = await index?.write(outputDir);
+      // Nothing changed: the locator is the previous one.
+      if (!index && previous) linkFolder(previous.folder, path.join(folder, LOCATOR_FOLDER));
+      const located = index ? Boolean(done?.locator) : Boolean(previous);
       fs.mkdirSync(folder, { recursive: true });
       for (const id of written) {
         fs.mkdirSync(path.join(folder, id), { recursive: true });
         fs.writeFileSync(path.join(folder, id, INDEX_STAMP), `${stamps.get(id)}\n`);
       }
-      fs.writeFileSync(path.join(folder, SHARD_LIST), manifest);
+      fs.writeFileSync(path.join(folder, SHARD_LIST), shardManifest(shards, located ? { folder: LOCATOR_FOLDER, bits } : undefined));
     },
     cancel: () => index?.cancel(),
   };

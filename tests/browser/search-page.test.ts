@@ -163,7 +163,8 @@ describe("the search page without JavaScript", () => {
 });
 
 describe("the search page on an index in shards", () => {
-  it('says which years it searched, searches the older ones when asked (kept in the URL), and "Xem thêm" adds only new results', async () => {
+  /** The sample built with shards of at most 5 pages, served; a page open on it, with its script errors. */
+  async function shardedPage() {
     const { root } = makeContent({}, {});
     const out = path.join(root, "_site");
     expect((await buildSite({ contentDir: SAMPLE_CONTENT, outputDir: out, shardSize: 5 })).ok).toBe(true);
@@ -172,6 +173,15 @@ describe("the search page on an index in shards", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const hrefs = () => page.locator(".result h2 a").evaluateAll((els) => els.map((e) => e.getAttribute("href")));
+    const close = async () => {
+      await page.close();
+      await server.close();
+    };
+    return { server, page, errors, hrefs, close };
+  }
+
+  it('says which years it searched, searches the older ones when asked (kept in the URL), and "Xem thêm" adds only new results', async () => {
+    const { server, page, errors, hrefs, close } = await shardedPage();
     try {
       await page.goto(`${server.url}tim-kiem/?q=an+ninh`);
       await page.waitForSelector("#nam-truoc");
@@ -203,8 +213,29 @@ describe("the search page on an index in shards", () => {
       expect(await page.locator("#nam-truoc").count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
-      await page.close();
-      await server.close();
+      await close();
+    }
+  }, 120_000);
+
+  it("says, for a phrase found in an older period, that other years were left out, and searches them when asked", async () => {
+    const { server, page, errors, hrefs, close } = await shardedPage();
+    try {
+      await page.goto(`${server.url}tim-kiem/?q=${encodeURIComponent("Bằng khen của")}`);
+      await page.waitForSelector("#nam-truoc");
+      expect(await page.locator("#nam-truoc").innerText()).toMatch(/^Kết quả từ .+\. Tìm cả các năm khác$/);
+      const first = await hrefs();
+      expect(first[0]).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+      // No "Xem thêm": what is left is in the years left out, which the button searches.
+      expect(await page.locator("#xem-them").count()).toBe(0);
+      await page.click("#nam-truoc button");
+      await page.waitForFunction((n) => document.querySelectorAll(".result").length > n, first.length);
+      expect(page.url()).toContain("toan-bo=1");
+      const all = await hrefs();
+      expect(all[0]).toBe(first[0]);
+      expect(all.some((u) => u!.includes("/2019/") || u!.includes("/2020/"))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
     }
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 // A shard of the search index whose records are those of the same shard in
 // the output is kept from it (Pagefind does not index it again), and the site
 // is the same bytes as one built from scratch; a shard whose records changed
-// is written again, and only that one.
+// is written again, and only that one; the shard locator, made from the
+// written shards' records and the previous locator, is what a full build writes.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,5 +67,12 @@ describe("the search index's shards", () => {
     fs.rmSync(path.join(out, "pagefind", "2017", "pagefind-entry.json"));
     expect((await buildSite(options)).searchIndex).toEqual({ written: 1, kept: count });
     expect(fs.existsSync(path.join(out, "pagefind", "2017", "pagefind-entry.json"))).toBe(true);
+
+    // The shard locator is made from the kept shards' entries in the previous one: without it, no shard is kept,
+    // and the locator is whole again.
+    fs.rmSync(path.join(out, "pagefind", "locator"), { recursive: true });
+    expect((await buildSite(options)).searchIndex).toEqual({ written: count + 1, kept: 0 });
+    expect(JSON.parse(fs.readFileSync(path.join(out, "pagefind", SHARD_LIST), "utf8")).locator).toEqual({ folder: "locator", bits: 0 });
+    await sameAsFull();
   }, 300_000);
 });

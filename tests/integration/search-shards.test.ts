@@ -21,10 +21,11 @@ interface Result {
   kind: string;
   excerpt: string;
 }
-type Found = Result[] & { total: number; partial: boolean; older: boolean; period?: { from: string; to: string } };
+type Found = Result[] & { total: number; partial: boolean; older: boolean; gaps: boolean; period?: { from: string; to: string } };
 interface SearchModule {
   search(q: string, o: object): Promise<Found>;
   periodLabel(p: { from: string; to: string }): string;
+  locate(basePath: string, list: object, q: string): Promise<{ words: Set<string>; phrase?: Set<string> } | undefined>;
 }
 
 let root: string;
@@ -59,7 +60,7 @@ async function coldSearch(site: string, q: string, options: object = {}) {
   globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
     const m = url.match(/\/pagefind\/([^/?]+)\//);
-    if (m && url.startsWith(server.url) && m[1] !== "hub") fetched.add(m[1]);
+    if (m && url.startsWith(server.url) && m[1] !== "hub" && m[1] !== "locator") fetched.add(m[1]);
     if (url.startsWith(server.url)) files.push(new URL(url).pathname);
     return realFetch(input, init);
   };
@@ -110,21 +111,76 @@ describe("a search across shards", () => {
     for (const r of results) expect(yearOf(r) >= results.period!.from.slice(0, 4), r.url).toBe(true);
   });
 
-  it("goes on into older shards for a phrase the newest do not have, finds it first, and stops there once the page is full", async () => {
-    const { results, fetched, files } = await coldSearch(sharded, "tai 728 thon", { limit: 1 });
-    // Pagefind's script and WebAssembly came once, from the hub, however many shards were searched.
-    expect(fetched.length).toBeGreaterThan(1);
+  it("opens, for words only an older shard has, that shard alone (the locator says which), and knows the others have none", async () => {
+    const { results, fetched, files } = await coldSearch(sharded, "tai 728 thon", { limit: 3 });
+    expect(fetched).toEqual(["2018-01-2018-05"]);
+    // At most a chunk of the locator per word and per pair; Pagefind's script and WebAssembly once, from the hub.
+    expect(files.filter((f) => f.includes("/pagefind/locator/")).length).toBeLessThanOrEqual(5);
     expect(files.filter((f) => /wasm\./.test(f))).toEqual(["/pagefind/hub/wasm.unknown.pagefind"]);
     expect(files.filter((f) => /pagefind\.js$/.test(f))).toEqual(["/pagefind/hub/pagefind.js"]);
     expect(results[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
     expect(results[0].excerpt).toContain("<mark>tại 728 thôn,</mark>");
-    expect(results.older).toBe(true);
+    // No other shard has "728": nothing is left unsearched (the page has no note about other years).
+    expect(results.partial).toBe(false);
+    expect(results.older).toBe(false);
+    expect(results.gaps).toBe(false);
+    expect(results.period?.to).toBe(periodShards()[0].to);
+  });
+
+  it("opens, for a phrase only an older shard has, that shard alone, though newer ones have the words, and says the other periods wait", async () => {
+    const { results, fetched } = await coldSearch(sharded, "Bằng khen của", { limit: 3 });
+    expect(fetched).toEqual(["2018-01-2018-05"]);
+    expect(results[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect(results[0].excerpt).toContain("<mark>Bằng khen của</mark>");
+    // Newer periods have the words apart, and were not searched: the page offers "các năm khác".
+    expect(results.gaps).toBe(true);
+    expect(results.partial).toBe(true);
+    // Every period searched finds the same phrase match first, and more.
+    const every = await coldSearch(sharded, "Bằng khen của", { limit: 3, all: true });
+    expect(every.results[0].url).toBe(results[0].url);
+    expect(every.fetched.length).toBeGreaterThan(1);
+    expect(every.results.gaps).toBe(false);
+  });
+
+  it("goes shard by shard, newest first, where the locator cannot be read, and still finds an older phrase first", async () => {
+    const copy = path.join(root, "no-locator");
+    fs.cpSync(sharded, copy, { recursive: true });
+    fs.rmSync(path.join(copy, "pagefind", "locator"), { recursive: true });
+    const { results, fetched } = await coldSearch(copy, "tai 728 thon", { limit: 1 });
+    expect(results[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
+    expect(fetched).toContain(periodShards()[0].id);
     expect(fetched).toContain("2018-01-2018-05");
     expect(fetched).not.toContain(periodShards().at(-1)!.id);
-    // With three wanted, the page is not full there (the sample is small): it goes on, the phrase still first.
-    const three = await coldSearch(sharded, "tai 728 thon", { limit: 3 });
-    expect(three.results[0].url).toBe("/tin-tuc/2018/tong-ket-phong-trao-2017/");
-    expect(three.fetched.length).toBeGreaterThan(fetched.length);
+    expect(results.older).toBe(true);
+  });
+
+  it("never leaves out a shard that has a match: the locator names every shard where the index written whole finds the words, or the phrase", async () => {
+    const list = JSON.parse(fs.readFileSync(path.join(sharded, "pagefind", SHARD_LIST), "utf8"));
+    const server = await serveStatic(sharded);
+    servers.push(server);
+    const isRecipient = (r: Result) => r.kind === "Đơn vị, cá nhân được khen";
+    // The period shard a page of the whole index is in, by its date.
+    const shardOf = (r: Result) =>
+      periodShards().find((s) => {
+        const key = r.iso.slice(0, s.from!.length);
+        return key >= s.from! && key <= s.to!;
+      })!.id;
+    let narrowed = 0;
+    for (const q of ["an ninh", "phong trao", "Công an huyện Ba Bể", "dong chi", "Phòng", "bac kan", "tai 728 thon", "ph", "khen thuong", "Bằng khen của", "7/2018", "an-ninh"]) {
+      const located = await mod.locate(`${server.url}pagefind/`, list, q);
+      expect(located, q).toBeDefined();
+      const { words, phrase } = located!;
+      const truth = (await coldSearch(whole, q, { all: true, limit: 500 })).results;
+      expect(truth.length, q).toBeGreaterThan(0);
+      for (const r of truth.filter((r) => !isRecipient(r))) expect(words.has(shardOf(r)), `${q}: ${r.url}`).toBe(true);
+      if (truth.some(isRecipient)) expect([...words].some((id) => id.startsWith("recipients")), q).toBe(true);
+      const wanted = fold(q).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "");
+      const asPhrase = (r: Result) => [...r.excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].some((m) => fold(m[1]).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "") === wanted);
+      if (phrase) for (const r of truth.filter((r) => !isRecipient(r) && asPhrase(r))) expect(phrase.has(shardOf(r)), `${q} (phrase): ${r.url}`).toBe(true);
+      narrowed += shards.length - words.size + (phrase ? words.size - phrase.size : 0);
+    }
+    // …and it does narrow: many shards lack some word, or the phrase.
+    expect(narrowed).toBeGreaterThan(10);
   });
 
   it("opens only the shards of the year a filter asks for", async () => {

@@ -142,7 +142,7 @@ async function run(offset = 0, { how = "push", restore } = {}) {
   const items = results.filter((r) => !before.has(r.url)).map(render);
   list.append(...items);
   const shown = list.children.length;
-  if (shown < results.total || (results.partial && !results.older)) {
+  if (shown < results.total || (results.partial && !results.older && !results.gaps)) {
     const more = document.createElement("button");
     more.type = "button";
     more.id = "xem-them";
@@ -151,15 +151,15 @@ async function run(offset = 0, { how = "push", restore } = {}) {
     more.addEventListener("click", () => run(shown, { how: "keep" }));
     list.after(more);
   }
-  // Only the newest periods were searched: say which, and offer the rest.
-  if (results.older && results.period) {
+  // Only the newest periods were searched, or the one of a phrase: say which, and offer the rest.
+  if ((results.older || results.gaps) && results.period) {
     const note = document.createElement("p");
     note.id = "nam-truoc";
     note.className = "search-period";
     const sort = /** @type {HTMLSelectElement} */ (form.elements.namedItem("sap-xep")).value;
     const button = document.createElement("button");
     button.type = "button";
-    button.textContent = sort === "oldest" ? text.newerYears : text.olderYears;
+    button.textContent = results.gaps ? text.otherYears : sort === "oldest" ? text.newerYears : text.olderYears;
     button.addEventListener("click", () => {
       everyPeriod = true;
       run(shown, { how: "push" });

@@ -75,6 +75,132 @@ export function queryWords(query) {
     .filter(Boolean);
 }
 
+/**
+ * The forms under which Pagefind can match a word of indexed text, as the
+ * shard locator keys them (locatorKey): the word, and, for a word joined by
+ * punctuation ("an-ninh", "NukeViet-2"), its parts, which Pagefind indexes
+ * at the same place (camel case split too). None for a word without letters
+ * or digits (FIELD_BREAK): it still takes a place, and so breaks a phrase.
+ * @param {string} word
+ * @returns {string[]}
+ */
+export function locatorForms(word) {
+  const whole = locatorKey(word);
+  if (!whole) return [];
+  if (!/[^\p{L}\p{N}]/u.test(word.replace(/\u0335/g, ""))) return [whole];
+  const parts = word
+    .split(/[^\p{L}\p{N}\u0335]+/u)
+    .flatMap((p) => [p, ...p.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2").split(" ")])
+    .map(locatorKey)
+    .filter(Boolean);
+  return [...new Set([whole, ...parts])];
+}
+
+/**
+ * A word as the shard locator keys it: folded, lower case, letters and
+ * digits only. Pagefind drops a query's punctuation and folds its marks
+ * ("7/12" is 712), and indexes a word's letters and digits: a query's word
+ * matches a page's word only if its key starts the other's key (or is it,
+ * in a phrase).
+ * @param {string} word
+ */
+export function locatorKey(word) {
+  return fold(word.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/** A 32-bit hash of a key (FNV-1a, then MurmurHash3's finaliser). @param {string} key */
+export function keyHash(key) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return mix(h);
+}
+
+/**
+ * The locator keeps a word's starts up to this length: a longer query word
+ * is looked up by its start of this length (URLs and dates in a page's
+ * meta would otherwise add a start per character).
+ */
+export const MAX_START = 12;
+
+/** The locator's entry for a word's start (a key, or the start of one, at most MAX_START long), from its key's hash. @param {number} a */
+export function startEntry(a) {
+  return mix(a ^ 0x5bd1e995);
+}
+
+/** The locator's entry for two words standing together, from their keys' hashes. @param {number} a @param {number} b */
+export function pairEntry(a, b) {
+  return mix(Math.imul(a, 0x9e3779b1) ^ b);
+}
+
+/** The locator's entry for three words standing together, from their keys' hashes. @param {number} a @param {number} b @param {number} c */
+export function tripleEntry(a, b, c) {
+  return mix(Math.imul(pairEntry(a, b), 0x85ebca77) ^ c);
+}
+
+/**
+ * An entry where the locator keeps it: its chunk is chosen by the hash it is
+ * looked up by (a word's start, or a pair, which also chooses the chunk of
+ * the triples it starts); it is the top `bits` bits of the result, the
+ * entry's own hash the rest. Routing by a pair, not by its first word, keeps
+ * the chunks even: all of a common word's pairs would make one chunk of
+ * 110 kB at 100,000 articles (BENCHMARKS.md).
+ * @param {number} route the hash that chooses the chunk
+ * @param {number} entry
+ * @param {number} bits
+ */
+export function placed(route, entry, bits) {
+  const span = 2 ** (32 - bits);
+  return Math.floor(route / span) * span + (entry % span);
+}
+
+/** @param {number} h */
+function mix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A shard locator chunk's file name: its number in hex (an extension that no host serves as gzip-encoded). @param {number} chunk */
+export const chunkFile = (chunk) => `${chunk.toString(16)}.pf_locator`;
+
+/**
+ * A shard locator chunk's entries (src/search/locator.js): [an entry
+ * without its top bits, the positions of the shards that hold it].
+ * @param {Uint8Array} bytes
+ * @param {number} shards
+ * @returns {Generator<[number, number[]]>}
+ */
+export function* decodeChunk(bytes, shards) {
+  let at = 0;
+  const varint = () => {
+    let v = 0;
+    let scale = 1;
+    for (;;) {
+      if (at >= bytes.length) throw new Error("shard locator: chunk cut short");
+      const b = bytes[at++];
+      v += (b & 0x7f) * scale;
+      if (b < 0x80) return v;
+      scale *= 0x80;
+    }
+  };
+  let remainder = 0;
+  while (at < bytes.length) {
+    remainder += varint();
+    const head = varint();
+    const list = [];
+    for (let i = 0, s = 0; i < head >> 1; i++) list.push((s = i === 0 ? varint() : s + varint()));
+    if (head & 1) {
+      const out = new Set(list);
+      const held = [];
+      for (let s = 0; s < shards; s++) if (!out.has(s)) held.push(s);
+      yield [remainder, held];
+    } else yield [remainder, list];
+  }
+}
+
 /** @typedef {any} Pagefind Pagefind's own module, loaded at run time. */
 
 function defaultBasePath() {
@@ -88,7 +214,12 @@ function defaultBasePath() {
  * shard with id "" and neither period, years nor kinds: it holds everything.
  * @typedef {{ id: string, from?: string, to?: string, years: string[], kinds: string[], pages: number }} Shard
  */
-/** @typedef {{ hub?: string, shards: Shard[] }} ShardList */
+/**
+ * The shard locator (src/search/locator.js): its folder in the index
+ * folder, and how many top bits of an entry choose its chunk.
+ * @typedef {{ folder: string, bits: number }} Locator
+ */
+/** @typedef {{ hub?: string, shards: Shard[], locator?: Locator }} ShardList */
 
 /** @type {Map<string, Promise<ShardList>>} */
 const shardLists = new Map();
@@ -166,6 +297,92 @@ class Searcher {
     const index = await this.with(shard);
     const filters = this.list.hub ? { ...options.filters, shard: { any: [shard.id] } } : options.filters;
     return (await index.search(term, { ...options, filters }))?.results ?? [];
+  }
+}
+
+/** Shard locator chunks, by address: a chunk's entries, an entry without its top bits → the positions of the shards that hold it. @type {Map<string, Promise<Map<number, number[]>>>} */
+const chunks = new Map();
+
+/** A locator chunk, fetched and read once. @param {string} url @param {number} shards @returns {Promise<Map<number, number[]>>} */
+function chunkAt(url, shards) {
+  let loading = chunks.get(url);
+  if (!loading) {
+    loading = (async () => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`search: cannot load ${url} (${response.status})`);
+      let bytes = new Uint8Array(await response.arrayBuffer());
+      // Gzip, unless a host already undid it (served with Content-Encoding: gzip).
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+      return new Map(decodeChunk(bytes, shards));
+    })();
+    chunks.set(url, loading);
+    loading.catch(() => chunks.delete(url));
+  }
+  return loading;
+}
+
+/** At most this many locator chunks per query (one per word and one per pair of words: five for three words): what does not fit is not looked up. */
+const MAX_CHUNKS = 6;
+
+/**
+ * What the shard locator says of a query's words, by shard id: `words`, the
+ * shards that hold a start of each word (only these can match at all: the
+ * others are not opened; a word that starts no word of any shard does not
+ * count, as Pagefind then matches it in pieces), and `phrase`, those of them
+ * that also hold each pair and triple of its adjacent words (only these can
+ * have the phrase). A shard may still lack what the locator says it holds
+ * (the pairs apart, or two entries with one hash). Reads a chunk per word
+ * and per pair, at most MAX_CHUNKS (what does not fit is not looked up, and
+ * narrows nothing). Undefined when the locator cannot say:
+ * no locator (an index written whole, or by an older build), no
+ * DecompressionStream in this browser, or a chunk that failed to load;
+ * `phrase` is undefined for fewer than two words.
+ * @param {string} basePath @param {ShardList} list @param {string} query
+ * @returns {Promise<{ words: Set<string>, phrase?: Set<string> } | undefined>}
+ */
+export async function locate(basePath, list, query) {
+  const locator = list.locator;
+  const keys = queryWords(query).map(locatorKey).filter(Boolean);
+  if (!locator || !keys.length || typeof DecompressionStream === "undefined") return undefined;
+  const bits = locator.bits;
+  const hashes = keys.map(keyHash);
+  const span = 2 ** (32 - bits);
+  /** @type {{ entry: number, pair: boolean }[]} */
+  const wanted = [];
+  const chunksRead = new Set();
+  /** Looks these entries up, if their chunks fit in MAX_CHUNKS. @param {{ entry: number, pair: boolean }[]} entries */
+  const take = (entries) => {
+    const chunks = new Set(entries.map((e) => Math.floor(e.entry / span)).filter((c) => !chunksRead.has(c)));
+    if (chunksRead.size + chunks.size > MAX_CHUNKS) return;
+    for (const c of chunks) chunksRead.add(c);
+    wanted.push(...entries);
+  };
+  // Each word's start, then each pair with the triple it starts (one chunk: the pair's).
+  for (const key of keys) {
+    const start = keyHash(key.slice(0, MAX_START));
+    take([{ entry: placed(start, startEntry(start), bits), pair: false }]);
+  }
+  for (let i = 0; i + 1 < hashes.length; i++) {
+    const pair = pairEntry(hashes[i], hashes[i + 1]);
+    take([{ entry: pair, pair: true }, ...(i + 2 < hashes.length ? [{ entry: placed(pair, tripleEntry(hashes[i], hashes[i + 1], hashes[i + 2]), bits), pair: true }] : [])]);
+  }
+  try {
+    const held = await Promise.all(
+      wanted.map(async ({ entry, pair }) => {
+        const chunk = Math.floor(entry / span);
+        const entries = await chunkAt(new URL(`${locator.folder}/${chunkFile(chunk)}`, basePath).href, list.shards.length);
+        return { pair, shards: new Set(entries.get(entry - chunk * span) ?? []) };
+      }),
+    );
+    /** @param {{ shards: Set<number> }[]} sets */
+    const ids = (sets) => new Set(list.shards.filter((_, s) => sets.every((set) => set.shards.has(s))).map((shard) => shard.id));
+    // A word that starts no word anywhere is matched by Pagefind in pieces ("72018" as 7 and 2018,
+    // "backan" as bac and kan): it constrains nothing here.
+    const words = ids(held.filter((h) => !h.pair && h.shards.size));
+    // A shard with the phrase has each of its words, pairs and triples: those looked up narrow it.
+    return { words, ...(keys.length > 1 ? { phrase: ids(held) } : {}) };
+  } catch {
+    return undefined; // the search goes shard by shard, as without a locator
   }
 }
 
@@ -252,8 +469,13 @@ export function periodLabel({ from, to }) {
  * while it lacks good matches: it stops once it has `offset + limit` of them,
  * or at least one and `offset + limit` matches in all. A good match is a page
  * with the words as a phrase (any match, for one word); good matches of every
- * period searched come first. `period` then says which years were searched,
- * `older` that older periods were not (newer ones, in the "oldest" order),
+ * period searched come first. The shard locator (locator.js), when the index
+ * has one, says which shards can match at all (no other is opened) and which
+ * can have the phrase: these are searched first, newest first, and once they
+ * gave a phrase match the search stops there. `period` then says which years
+ * were covered (searched, or known to have no match), `older` that older
+ * periods were not (newer ones, in the "oldest" order), `gaps` that periods
+ * newer than some searched were not (the phrase was found in an older one),
  * and `partial` that some shard was not; `all: true` searches them all. A
  * year filter opens only that year's shards. The register's units and people,
  * in shards of their own, come after the articles and award lists, and are
@@ -265,7 +487,7 @@ export function periodLabel({ from, to }) {
  * (the search page does).
  * @param {string} query
  * @param {{ basePath?: string, filters?: Filters, sort?: "relevance" | "newest" | "oldest", limit?: number, offset?: number, all?: boolean }} [options]
- * @returns {Promise<Result[] & { total: number, period?: { from: string, to: string }, older: boolean, partial: boolean }>}
+ * @returns {Promise<Result[] & { total: number, period?: { from: string, to: string }, older: boolean, gaps: boolean, partial: boolean }>}
  */
 export async function search(query, options = {}) {
   const { filters = {}, sort = "relevance", limit = 10, offset = 0, all = false } = options;
@@ -290,11 +512,17 @@ export async function search(query, options = {}) {
     const eligible = (s, passKinds) =>
       (!s.kinds.length || s.kinds.some((k) => passKinds.includes(k))) && (!years || !s.years.length || s.years.some((y) => years.includes(y)));
 
+    // What the locator says: which shards can match at all, and which can have the phrase (undefined:
+    // any of them). Asked once a pass has more than one shard to choose from.
+    /** @type {{ words: Set<string>, phrase?: Set<string> } | undefined} */
+    let located;
+    let asked = false;
     /** @type {PagefindResult[]} */
     const ranked = [];
-    /** @type {Shard[]} */
-    const searched = [];
+    /** The periods a search covered: each pass's shards up to the last it searched (those before it were searched, known from the locator to have no match, or left out after a phrase). @type {Shard[]} */
+    const covered = [];
     let older = false;
+    let gaps = false;
     let partial = false;
     for (const [p, passKinds] of passes.entries()) {
       const only = kindFiltered ? {} : { kind: { any: passKinds } };
@@ -305,36 +533,71 @@ export async function search(query, options = {}) {
         partial ||= candidates.length > 0;
         break;
       }
-      /** The pass's matches with their tier (see searchShard), in the order found: shards newest first. @type {Hit[]} */
+      if (!asked && candidates.length > 1) {
+        asked = true;
+        located = await locate(basePath, index, query);
+      }
+      const { words, phrase } = located ?? {};
+      const ordered = candidates;
+      if (words) candidates = candidates.filter((s) => words.has(s.id));
+      /** The pass's matches with their tier (see searchShard) and their shard's place in `candidates`. @type {(Hit & { place: number })[]} */
       const hits = [];
       let good = 0;
-      for (const shard of candidates) {
-        const goodSoFar = ranked.length + good;
-        const soFar = ranked.length + hits.length;
-        if (!all && (goodSoFar >= need || (goodSoFar >= 1 && soFar >= need))) {
-          partial = true;
-          older ||= Boolean(shard.from);
-          continue;
-        }
+      /** @param {Shard} shard @param {number} place */
+      const searchIn = async (shard, place) => {
         /** @param {boolean} exact */
         const searcher = (exact) => searcherOf(basePath, index, exact);
-        const found = await searchShard(searcher, shard, todo, { filters: { ...pfFilters, ...only }, ...(pfSort ? { sort: pfSort } : {}) }, need - soFar);
-        hits.push(...found.hits);
+        const found = await searchShard(searcher, shard, todo, { filters: { ...pfFilters, ...only }, ...(pfSort ? { sort: pfSort } : {}) }, need - ranked.length - hits.length);
+        hits.push(...found.hits.map((h) => ({ ...h, place })));
         good += found.good;
-        searched.push(shard);
+      };
+      const done = new Set();
+      const phrased = phrase && sort === "relevance";
+      if (phrased) {
+        // First the shards that can have the phrase, newest first, until they gave enough phrase matches…
+        for (const [place, shard] of candidates.entries()) {
+          if (!phrase.has(shard.id) || (!all && ranked.length + good >= need)) continue;
+          await searchIn(shard, place);
+          done.add(place);
+        }
       }
-      // Best tier first (the phrase, exact marks), then the newest shard: a sort that keeps the order of equals.
-      ranked.push(...hits.sort((a, b) => a.tier - b.tier).map((h) => h.result));
+      // …then every shard in turn, newest first, until the page is full: of phrase matches, or of at
+      // least one and other matches. Once the locator has shown where the phrase can be, a phrase match
+      // ends the search (other matches of other periods wait for the reader to ask), and a phrase
+      // found nowhere lets the page fill with other matches.
+      const skipped = [];
+      for (const [place, shard] of candidates.entries()) {
+        if (done.has(place)) continue;
+        const goodSoFar = ranked.length + good;
+        const soFar = ranked.length + hits.length;
+        if (!all && (goodSoFar >= need || (goodSoFar >= 1 && (soFar >= need || phrased)) || (phrased && soFar >= need))) {
+          skipped.push(place);
+          continue;
+        }
+        await searchIn(shard, place);
+        done.add(place);
+      }
+      const last = Math.max(-1, ...done);
+      covered.push(...ordered.slice(0, last < 0 ? 0 : ordered.indexOf(candidates[last]) + 1));
+      for (const place of skipped) {
+        partial = true;
+        if (!candidates[place].from) continue;
+        if (place < last) gaps = true;
+        else older = true;
+      }
+      // Best tier first (the phrase, exact marks), then the newest shard, then as Pagefind ranked them.
+      ranked.push(...hits.sort((a, b) => a.tier - b.tier || a.place - b.place).map((h) => h.result));
     }
     const page = await Promise.all(ranked.slice(offset, offset + limit).map((r) => r.data()));
     const base = new URL(basePath, "http://localhost/");
-    const periods = searched.filter((s) => s.from && s.to);
+    const periods = covered.filter((s) => s.from && s.to);
     return Object.assign(
       page.map((data) => toResult(data, base, queryWords(query).map(indexForm))),
       {
         total: ranked.length,
         partial,
         older,
+        gaps,
         ...(periods.length ? { period: { from: periods.map((s) => /** @type {string} */ (s.from)).sort()[0], to: periods.map((s) => /** @type {string} */ (s.to)).sort().at(-1) ?? "" } } : {}),
       },
     );
