@@ -57,6 +57,48 @@ class Entries {
 }
 
 /**
+ * A set of entries (open addressing, linear probing): a shard's words repeat
+ * their pairs thousands of times, and each is kept once, without a list of
+ * every occurrence to sort.
+ */
+class EntrySet {
+  /** @type {Uint32Array} */
+  slots = new Uint32Array(1 << 16);
+  size = 0;
+  /** 0 marks an empty slot: the entry 0 is kept apart. */
+  zero = false;
+  /** @param {number} entry */
+  add(entry) {
+    if (entry === 0) {
+      this.zero = true;
+      return;
+    }
+    const mask = this.slots.length - 1;
+    let i = entry & mask;
+    while (this.slots[i] !== 0) {
+      if (this.slots[i] === entry) return;
+      i = (i + 1) & mask;
+    }
+    this.slots[i] = entry;
+    if (++this.size * 2 > this.slots.length) this.grow();
+  }
+  grow() {
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    this.size = 0;
+    for (const entry of old) if (entry !== 0) this.add(entry);
+  }
+  /** The entries, sorted. @returns {Uint32Array} */
+  sorted() {
+    const out = new Uint32Array(this.size + (this.zero ? 1 : 0));
+    let n = 0;
+    if (this.zero) out[n++] = 0;
+    for (const entry of this.slots) if (entry !== 0) out[n++] = entry;
+    return out.sort();
+  }
+}
+
+/**
  * The sorted distinct entries of a shard's records, placed for `bits`: the
  * start of every form of every word (each of its prefixes), and every two
  * and three words standing together, in a record's text and in each of its
@@ -69,7 +111,7 @@ class Entries {
 export function shardEntries(records, bits) {
   /** A word's forms' key hashes, once per distinct word of the shard. @type {Map<string, Uint32Array>} */
   const forms = new Map();
-  const out = new Entries();
+  const out = new EntrySet();
   for (const text of records.flatMap((r) => [r.content, ...Object.values(r.meta ?? {})])) {
     let before = NONE;
     let previous = NONE;
@@ -82,23 +124,16 @@ export function shardEntries(records, bits) {
         for (const key of keys)
           for (let end = 1; end <= Math.min(key.length, MAX_START); end++) {
             const start = keyHash(key.slice(0, end));
-            out.push(placed(start, startEntry(start), bits));
+            out.add(placed(start, startEntry(start), bits));
           }
       }
-      for (const a of previous) for (const b of current) out.push(pairEntry(a, b));
-      for (const a of before) for (const b of previous) for (const c of current) out.push(placed(pairEntry(a, b), tripleEntry(a, b, c), bits));
+      for (const a of previous) for (const b of current) out.add(pairEntry(a, b));
+      for (const a of before) for (const b of previous) for (const c of current) out.add(placed(pairEntry(a, b), tripleEntry(a, b, c), bits));
       before = previous;
       previous = current;
     }
   }
-  return distinct(out.list.subarray(0, out.length).sort());
-}
-
-/** A sorted array without its repeats (a copy). @param {Uint32Array} sorted @returns {Uint32Array} */
-function distinct(sorted) {
-  let m = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i];
-  return sorted.slice(0, m);
+  return out.sorted();
 }
 
 /** @param {number} entry @param {number} bits */
