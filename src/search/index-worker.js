@@ -81,7 +81,7 @@ async function indexShard(shard, outputPath) {
   if (locator?.shards.includes(shard.id)) {
     fs.writeFileSync(`${shard.file}.locator`, shardEntries(records, locator.bits));
     entries.set(shard.id, `${shard.file}.locator`);
-    releaseMemory(); // its garbage (the words of 2,000 records, the entries as they grew), before Pagefind's peak
+    releaseMemory(); // its garbage (the words of 2,000 records, the entry set's tables as it grew), before Pagefind's peak
   }
   const written = await writing;
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);

@@ -228,9 +228,9 @@ export function shardedIndex(
       const folder = path.join(outputDir, urls.searchIndex());
       for (const id of kept) linkFolder(path.join(previousSite!, urls.searchIndex(), id), path.join(folder, id));
       const done = await index?.write(outputDir);
-      // Nothing changed: the locator is the previous one.
-      if (!index && previous) linkFolder(previous.folder, path.join(folder, LOCATOR_FOLDER));
-      const located = index ? Boolean(done?.locator) : Boolean(previous);
+      // Nothing changed (every shard kept, which needs the previous locator): the locator is the previous one.
+      if (!index) linkFolder(previous!.folder, path.join(folder, LOCATOR_FOLDER));
+      const located = index ? Boolean(done?.locator) : true;
       fs.mkdirSync(folder, { recursive: true });
       for (const id of written) {
         fs.mkdirSync(path.join(folder, id), { recursive: true });
