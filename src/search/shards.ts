@@ -122,8 +122,10 @@ export interface LocatorEntry {
   bits: number;
 }
 
+/** What shards.json says of a shard: all but its records, which a build must not keep alive once they went to the indexer. */
+export const shardEntry = ({ records, ...entry }: Shard): ShardEntry => ({ ...entry, pages: records.length });
+
 /** shards.json: what the reader's search needs to choose shards, newest first, where the hub is, and the shard locator if there is one. */
-export function shardManifest(shards: Shard[], locator?: LocatorEntry): string {
-  const entries: ShardEntry[] = shards.map(({ records, ...entry }) => ({ ...entry, pages: records.length }));
+export function shardManifest(entries: ShardEntry[], locator?: LocatorEntry): string {
   return `${JSON.stringify({ version: 2, hub: HUB, shards: entries, ...(locator ? { locator } : {}) })}\n`;
 }

@@ -16,7 +16,7 @@ import { linkOrCopy } from "../pipeline/output-folder.ts";
 import { urls } from "../urls.ts";
 import type { SearchRecord } from "./documents.ts";
 import { LOCATOR_FOLDER, locatorBits } from "./locator.js";
-import { HUB, hubRecord, shardManifest, type LocatorEntry, type Shard } from "./shards.ts";
+import { HUB, hubRecord, shardEntry, shardManifest, type LocatorEntry, type Shard } from "./shards.ts";
 
 /** Static hosts that cap a site's file count allow 20,000; this leaves a margin. */
 export const MAX_SITE_FILES = 19_000;
@@ -218,8 +218,11 @@ export function shardedIndex(
   const toWrite = jobs.filter((j) => !kept.includes(j.id));
   const ids = shards.map((s) => s.id);
   const index = toWrite.length ? indexer(toWrite, { shards: ids, bits, ...(previous ? { previous } : {}) }) : undefined;
-  // Only the ids from here on: the records went to the indexer's thread, and nothing here keeps them alive.
+  // Only the ids from here on: the records went to the indexer's thread, and nothing here keeps them alive
+  // (write() below, which lives until the pages are rendered, must not name `shards` or `jobs`: at
+  // 100,000 articles their records are ~0.8 GB, BENCHMARKS.md, eighth session).
   const written = toWrite.map((j) => j.id);
+  const entries = shards.map(shardEntry);
 
   return {
     written: written.length,
@@ -236,7 +239,7 @@ export function shardedIndex(
         fs.mkdirSync(path.join(folder, id), { recursive: true });
         fs.writeFileSync(path.join(folder, id, INDEX_STAMP), `${stamps.get(id)}\n`);
       }
-      fs.writeFileSync(path.join(folder, SHARD_LIST), shardManifest(shards, located ? { folder: LOCATOR_FOLDER, bits } : undefined));
+      fs.writeFileSync(path.join(folder, SHARD_LIST), shardManifest(entries, located ? { folder: LOCATOR_FOLDER, bits } : undefined));
     },
     cancel: () => index?.cancel(),
   };
