@@ -15,9 +15,9 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 
 if (args[0] === "--child") {
   // One load, timed, in this process: prints { seconds, rss, reused, parsed }.
-  const [, contentDir, cacheFile] = args;
+  const [, contentDir, cacheDir] = args;
   const started = performance.now();
-  const r = loadContent({ contentDir, cacheFile: cacheFile === "-" ? undefined : cacheFile });
+  const r = loadContent({ contentDir, cacheDir: cacheDir === "-" ? undefined : cacheDir });
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({ seconds, rss: process.memoryUsage().rss, articles: r.content.articles.length, ...r.cacheStats }));
   process.exit(0);
@@ -28,7 +28,7 @@ const runs = Number(option("--runs") ?? 3);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
 const copy = path.join(work, "content");
 fs.cpSync(content, copy, { recursive: true });
-const cacheFile = path.join(work, "cache.v8");
+const cacheDir = path.join(work, "cache");
 const load = (cache: string) =>
   JSON.parse(execFileSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", copy, cache], { encoding: "utf8", maxBuffer: 1 << 24 }).trim().split("\n").pop()!);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -40,14 +40,14 @@ const rows: [string, { seconds: number; rss: number; articles: number; reused?: 
   ["cache, one new article", []],
 ];
 for (let i = 0; i < runs; i++) {
-  fs.rmSync(cacheFile, { force: true });
+  fs.rmSync(cacheDir, { recursive: true, force: true });
   rows[0][1].push(load("-"));
-  rows[1][1].push(load(cacheFile));
-  rows[2][1].push(load(cacheFile));
+  rows[1][1].push(load(cacheDir));
+  rows[2][1].push(load(cacheDir));
   const added = path.join(copy, "articles", "2026", `bai-moi-${i}.md`);
   fs.mkdirSync(path.dirname(added), { recursive: true });
   fs.writeFileSync(added, `---\ntitle: Bài mới số ${i}\ndate: 2026-01-0${i + 1}T08:00\n---\nMột bài mới thêm vào kho.\n`);
-  rows[3][1].push(load(cacheFile));
+  rows[3][1].push(load(cacheDir));
 }
 fs.rmSync(work, { recursive: true, force: true });
 

@@ -3,7 +3,7 @@
 // building: exit code 1 on any error, and a one-line summary.
 import path from "node:path";
 import { loadAndCheckContent } from "../content/load.ts";
-import { cacheFileFor } from "../content/parse-cache.ts";
+import { cacheFolderFor } from "../content/parse-cache.ts";
 import { CONTENT_CACHE } from "../paths.ts";
 import { archiveOf } from "../archive/archive.ts";
 import { formatProblem, sortProblems } from "../content/problems.ts";
@@ -15,7 +15,7 @@ export function checkCommand(argv: string[], io: CommandIO = consoleIO): Promise
   return runCommand(io, async () => {
     const { values } = parseOptions({ content: { type: "string", default: "content" } } as const, argv);
     const contentDir = path.resolve(values.content);
-    const loaded = await loadAndCheckContent({ contentDir, renderBodies: false, cacheFile: cacheFileFor(CONTENT_CACHE, contentDir, "check") });
+    const loaded = await loadAndCheckContent({ contentDir, renderBodies: false, cacheDir: cacheFolderFor(CONTENT_CACHE, contentDir, "check") });
     const { content, drafts, scheduled } = loaded;
     // Old addresses are checked against every address the site will have: the build's archive.
     const problems = loaded.problems.some((p) => p.severity === "error") ? loaded.problems : sortProblems([...loaded.problems, ...redirectProblems(archiveOf(content))]);

@@ -32,7 +32,7 @@ export interface LoadOptions {
   /** False skips writing bodies as HTML (npm run check): photos in them are still checked. */
   renderBodies?: boolean;
   /** Where the parse of each file is kept between loads (src/content/parse-cache.ts); none by default. */
-  cacheFile?: string;
+  cacheDir?: string;
 }
 
 /** An article left out of a production build. */
@@ -55,9 +55,9 @@ export interface LoadResult {
   cacheStats?: { reused: number; parsed: number };
 }
 
-export function loadContent({ contentDir, includeDrafts = false, now = Date.now(), renderBodies = true, cacheFile }: LoadOptions): LoadResult {
+export function loadContent({ contentDir, includeDrafts = false, now = Date.now(), renderBodies = true, cacheDir }: LoadOptions): LoadResult {
   const root = path.resolve(contentDir);
-  const cache = cacheFile ? ParseCache.open(cacheFile) : undefined;
+  const cache = cacheDir ? ParseCache.open(cacheDir) : undefined;
   const cached = (folder: string, ...options: string[]): FolderCache | undefined => cache && { cache, keyParts: [root, folder, String(renderBodies), ...options] };
   const context: ParseContext = { root, renderBodies };
   const problems: Problem[] = [];

@@ -1,4 +1,4 @@
-// What the last load parsed, kept between builds: each content file's parse
+// What the last load parsed, kept between builds (a folder of files): each content file's parse
 // result (its item with the body already rendered, its problems and uses),
 // under a key made of the file's bytes, its place, and the code that parsed
 // it. An unchanged file is then read and hashed, not parsed again; the checks
@@ -40,26 +40,54 @@ function fingerprint(): string {
   return codeFingerprint;
 }
 
+/**
+ * The entries are kept in this many files by their key's first byte: a load
+ * that parsed one new file writes one of them again, not the whole cache
+ * (156 MB at 20,000 articles: 1.8 s of a one-article build, BENCHMARKS.md).
+ */
+const BUCKETS = 64;
+const bucketOf = (key: string) => parseInt(key.slice(0, 2), 16) % BUCKETS;
+const bucketFile = (dir: string, bucket: number) => path.join(dir, `${bucket.toString(16).padStart(2, "0")}.v8`);
+
 export class ParseCache {
-  private readonly used = new Map<string, Buffer>();
+  private readonly used = Array.from({ length: BUCKETS }, () => new Map<string, Buffer>());
+  /** Buckets that must be written: a new entry, or a file there that this code cannot read. */
+  private readonly changed = new Set<number>();
   hits = 0;
   misses = 0;
 
   private constructor(
-    private readonly file: string,
-    private readonly old: Map<string, Buffer>,
-  ) {}
+    private readonly dir: string,
+    private readonly old: Map<string, Buffer>[],
+    unreadable: number[],
+  ) {
+    for (const b of unreadable) this.changed.add(b);
+  }
 
-  /** Opens the cache kept in `file` (an unreadable or foreign file is an empty cache). */
-  static open(file: string): ParseCache {
-    let old = new Map<string, Buffer>();
-    try {
-      const data = v8.deserialize(fs.readFileSync(file)) as { fingerprint: string; entries: Map<string, Buffer> };
-      if (data?.fingerprint === fingerprint() && data.entries instanceof Map) old = data.entries;
-    } catch {
-      /* no cache yet, or one this code cannot read: start empty */
+  /** Opens the cache kept in the folder `dir` (a missing, unreadable or foreign file is an empty bucket). */
+  static open(dir: string): ParseCache {
+    const old: Map<string, Buffer>[] = [];
+    const unreadable: number[] = [];
+    for (let b = 0; b < BUCKETS; b++) {
+      let entries = new Map<string, Buffer>();
+      let bytes: Buffer | undefined;
+      try {
+        bytes = fs.readFileSync(bucketFile(dir, b));
+      } catch {
+        /* no cache yet */
+      }
+      if (bytes) {
+        try {
+          const data = v8.deserialize(bytes) as { fingerprint: string; entries: Map<string, Buffer> };
+          if (data?.fingerprint === fingerprint() && data.entries instanceof Map) entries = data.entries;
+          else unreadable.push(b);
+        } catch {
+          unreadable.push(b); // one this code cannot read: written again
+        }
+      }
+      old.push(entries);
     }
-    return new ParseCache(file, old);
+    return new ParseCache(dir, old, unreadable);
   }
 
   /** The key of a file's parse: what the parser reads (its text, its name, its place) and the options that change its result. */
@@ -71,34 +99,48 @@ export class ParseCache {
 
   /** A fresh copy of the cached parse (callers may change it), or undefined. */
   get(key: string): CachedParse | undefined {
-    const bytes = this.old.get(key) ?? this.used.get(key);
+    const b = bucketOf(key);
+    const bytes = this.old[b].get(key) ?? this.used[b].get(key);
     if (!bytes) {
       this.misses++;
       return undefined;
     }
     this.hits++;
-    this.used.set(key, bytes);
+    this.used[b].set(key, bytes);
     return v8.deserialize(bytes) as CachedParse;
   }
 
   set(key: string, value: CachedParse): void {
-    this.used.set(key, v8.serialize(value));
+    const b = bucketOf(key);
+    this.used[b].set(key, v8.serialize(value));
+    this.changed.add(b);
   }
 
-  /** Writes the entries this load used (a file deleted since is dropped), atomically; nothing when they are the ones it read. */
+  /**
+   * Writes each bucket whose entries this load changed: with a new entry, or
+   * without one it did not use (a file deleted since), each atomically. A
+   * bucket left with no entries is removed.
+   */
   save(): void {
-    if (this.misses === 0 && this.used.size === this.old.size) return;
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(tmp, v8.serialize({ fingerprint: fingerprint(), entries: this.used }));
-      fs.renameSync(tmp, this.file);
-    } catch {
-      // A cache that cannot be written (a read-only project, a full disk) only makes the next load slower.
+    for (let b = 0; b < BUCKETS; b++) {
+      if (!this.changed.has(b) && this.used[b].size === this.old[b].size) continue;
+      const file = bucketFile(this.dir, b);
+      const tmp = `${file}.${process.pid}.tmp`;
       try {
-        fs.rmSync(tmp, { force: true });
+        if (!this.used[b].size) {
+          fs.rmSync(file, { force: true });
+          continue;
+        }
+        fs.mkdirSync(this.dir, { recursive: true });
+        fs.writeFileSync(tmp, v8.serialize({ fingerprint: fingerprint(), entries: this.used[b] }));
+        fs.renameSync(tmp, file);
       } catch {
-        /* nothing was written */
+        // A cache that cannot be written (a read-only project, a full disk) only makes the next load slower.
+        try {
+          fs.rmSync(tmp, { force: true });
+        } catch {
+          /* nothing was written */
+        }
       }
     }
   }
@@ -108,20 +150,21 @@ export class ParseCache {
 const KEPT_FOLDERS = 8;
 
 /**
- * The cache file of a content folder, in `dir` (.cache/content/), for the
- * build or for `npm run check` (which renders no bodies: its own file, so
+ * The cache folder of a content folder, in `dir` (.cache/content/), for the
+ * build or for `npm run check` (which renders no bodies: its own folder, so
  * that the two do not evict each other's entries). Caches of folders not
- * loaded for a while are removed.
+ * loaded for a while are removed, and caches of the earlier one-file format.
  */
-export function cacheFileFor(dir: string, contentRoot: string, use: "build" | "check" = "build"): string {
-  const name = `${crypto.createHash("sha256").update(path.resolve(contentRoot)).digest("hex").slice(0, 16)}-${use}.v8`;
+export function cacheFolderFor(dir: string, contentRoot: string, use: "build" | "check" = "build"): string {
+  const name = `${crypto.createHash("sha256").update(path.resolve(contentRoot)).digest("hex").slice(0, 16)}-${use}`;
   try {
     const others = fs
       .readdirSync(dir)
-      .filter((f) => f.endsWith(".v8") && f !== name)
-      .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
+      .filter((f) => /^[0-9a-f]{16}-(build|check)(\.v8)?$/.test(f) && f !== name)
+      .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs, oneFile: f.endsWith(".v8") }))
       .sort((a, b) => b.t - a.t);
-    for (const { f } of others.slice(KEPT_FOLDERS - 1)) fs.rmSync(path.join(dir, f), { force: true });
+    const removed = [...others.filter((o) => o.oneFile), ...others.filter((o) => !o.oneFile).slice(KEPT_FOLDERS - 1)];
+    for (const { f } of removed) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
   } catch {
     /* no folder yet */
   }

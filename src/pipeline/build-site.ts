@@ -2,7 +2,6 @@
 // the archive, render it with Eleventy and index it with Pagefind into a fresh
 // folder beside the output, and only when every step succeeded swap it in. A failed build
 // leaves the previous output exactly as it was.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type Eleventy from "@11ty/eleventy";
@@ -15,15 +14,15 @@ import { loadAndCheckContent, type HeldArticle } from "../content/load.ts";
 import type { PhotoUse } from "../content/parse/common.ts";
 import { sortProblems, type Problem } from "../content/problems.ts";
 import { outputMessages, problems as say } from "../strings.ts";
-import { searchRecords } from "../search/documents.ts";
+import { searchPages } from "../search/documents.ts";
 import { shardedIndex, type SearchIndex, type ShardJob } from "../search/write-index.ts";
 import { shardRecords } from "../search/shards.ts";
 import { redirectFiles, redirectProblems } from "../site/redirects.ts";
 import { sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory, releaseMemoryIfGrown } from "./memory.js";
-import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeStaleFolders } from "./output-folder.ts";
-import { cacheFileFor } from "../content/parse-cache.ts";
+import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeInBackground, removeStaleFolders } from "./output-folder.ts";
+import { cacheFolderFor } from "../content/parse-cache.ts";
 import { allPages, forgetPage, linkKept, PAGE_HASHES, renderBatches, renderPlan } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
@@ -136,8 +135,8 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const contentDir = path.resolve(options.contentDir);
   const pathPrefix = options.pathPrefix ?? "/";
   const step = options.onStep ?? (() => {});
-  const cacheFile = options.reuse === false ? undefined : cacheFileFor(CONTENT_CACHE, contentDir);
-  const { content, problems, drafts, scheduled, photoUses } = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now, cacheFile });
+  const cacheDir = options.reuse === false ? undefined : cacheFolderFor(CONTENT_CACHE, contentDir);
+  const { content, problems, drafts, scheduled, photoUses } = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now, cacheDir });
   const failed = (found: Problem[]) => ({ result: { ok: false, problems: sortProblems(found), drafts, scheduled, pages: 0 } });
   if (problems.some((p) => p.severity === "error")) return failed(problems);
   // The parse's garbage, collected now: V8 would otherwise let it grow toward its heap limit
@@ -165,8 +164,9 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const outputDir = path.resolve(options.outputDir);
   const previous = options.reuse !== false && fs.existsSync(outputDir) ? outputDir : undefined;
   if (options.search !== false) {
-    // The records are made, sent to the indexer and dropped here, in one expression: rendering does not keep them alive.
-    const sharded = shardedIndex(shardRecords(searchRecords(archive, photos), options.shardSize), outputFileCount(archive, content), previous, options.indexer);
+    // Each page's record is made only if its shard is written again (what some of its records are made from changed),
+    // then sent to the indexer and dropped here, in one expression: rendering does not keep them alive.
+    const sharded = shardedIndex(shardRecords(searchPages(archive, photos), options.shardSize), outputFileCount(archive, content), previous, options.indexer);
     index = sharded;
     searchIndex = { written: sharded.written, kept: sharded.kept };
     indexing = sharded.write(staging);
@@ -293,7 +293,5 @@ function swapIn(staging: string, target: string) {
   const hadTarget = fs.existsSync(target);
   if (hadTarget) fs.renameSync(target, old);
   fs.renameSync(staging, target);
-  if (!hadTarget) return;
-  if (process.platform === "win32") return fs.rmSync(old, { recursive: true, force: true });
-  spawn("rm", ["-rf", old], { detached: true, stdio: "ignore" }).unref();
+  if (hadTarget) removeInBackground(old);
 }

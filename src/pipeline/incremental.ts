@@ -98,29 +98,52 @@ function hashFolder(hash: crypto.Hash, dir: string) {
   }
 }
 
+let code: string | undefined;
+/** The code that turns page objects into files and records: src/, the packages and Node (read once a process). */
+export function codeFingerprint(): string {
+  if (code) return code;
+  const hash = crypto.createHash("sha256");
+  hashFolder(hash, path.join(ROOT, "src"));
+  hash.update(fs.readFileSync(path.join(ROOT, "package-lock.json"))).update(process.version);
+  code = hash.digest("hex");
+  return code;
+}
+
 /**
  * What renders every page: the layouts, the stylesheet, the code, the
  * packages, Node, the sub-path, and the chrome. Any change renders everything.
  */
 export function renderFingerprint(archive: Archive, pathPrefix: string): string {
-  const hash = crypto.createHash("sha256");
-  for (const dir of ["layouts", "static", "src"]) hashFolder(hash, path.join(ROOT, dir));
-  for (const file of ["eleventy.config.ts", "package-lock.json"]) hash.update(fs.readFileSync(path.join(ROOT, file)));
-  hash.update(JSON.stringify({ node: process.version, pathPrefix, chrome: chromeOf(archive) }));
+  const hash = crypto.createHash("sha256").update(codeFingerprint());
+  for (const dir of ["layouts", "static"]) hashFolder(hash, path.join(ROOT, dir));
+  hash.update(fs.readFileSync(path.join(ROOT, "eleventy.config.ts")));
+  hash.update(JSON.stringify({ pathPrefix, chrome: chromeOf(archive) }));
   return hash.digest("hex");
 }
 
+/** A string value of a page object's JSON that starts with "/": a link, or a photo the page shows. */
+const SITE_PATH = /"(\/[^"\\]*)"/g;
+
 /**
  * A page's hash: its page object, with the markup of every photo it names
- * (a photo replaced under the same name changes its page).
+ * (a photo replaced under the same name changes its page). `shown` keeps each
+ * photo's markup across the pages of one plan: one photo is named by every
+ * page that lists its article.
  */
-function pageHash(item: object, photos: Photos): string {
-  const shown: string[] = [];
-  const json = JSON.stringify(item, (_key, value) => {
-    if (typeof value === "string" && value.startsWith("/") && photos.large(value)) shown.push(`${value}\n${photos.picture(value, "") ?? ""}`);
-    return value;
-  });
-  return crypto.createHash("sha256").update(json).update(shown.join("\n")).digest("hex");
+function pageHash(item: object, photos: Photos, shown: Map<string, string>): string {
+  const json = JSON.stringify(item);
+  const hash = crypto.createHash("sha256").update(json);
+  for (const [, value] of json.matchAll(SITE_PATH)) {
+    if (!photos.large(value)) continue;
+    let markup = shown.get(value);
+    if (markup === undefined) {
+      markup = `\n${value}\n${photos.picture(value, "") ?? ""}`;
+      // Kept in a string of its own: `value` is a slice of the page's JSON, which V8 would keep alive behind it.
+      shown.set(Buffer.from(value).toString(), markup);
+    }
+    hash.update(markup);
+  }
+  return hash.digest("hex");
 }
 
 export interface RenderPlan {
@@ -144,11 +167,12 @@ export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string,
   const pages: Record<string, string> = {};
   const kept: string[] = [];
   const lists = allPages(archive);
+  const shown = new Map<string, string>();
   const render = Object.fromEntries(
     Object.entries(lists).map(([name, items]: [string, { url: string; csvUrl?: string }[]]) => [
       name,
       items.filter((item) => {
-        const hash = pageHash(item, photos);
+        const hash = pageHash(item, photos, shown);
         const files = filesOf(item);
         for (const f of files) pages[f] = hash;
         const same = usable !== undefined && files.every((f) => usable[f] === hash && fs.existsSync(path.join(previousSite!, f)));

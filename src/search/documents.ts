@@ -2,6 +2,7 @@
 // the text a reader may search for, with the page's filters, sort key and the
 // little metadata a result shows. Navigation, breadcrumbs and neighbour lists
 // are never part of it.
+import crypto from "node:crypto";
 import type { Archive, ArticlePage, AwardListPage, RecipientPage } from "../archive/archive.ts";
 import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
@@ -28,6 +29,18 @@ export function htmlToText(html: string): string {
 /** Words only: a lone "-" or "…" between two words would break a phrase a reader types. */
 const wordsOf = (text: string) => text.normalize("NFC").split(WORD_SEPARATORS).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
+/** Everything a page's record is made from (and it reads nothing else): a build that finds it unchanged needs no new record. */
+interface RecordSource {
+  url: string;
+  title: string;
+  text: (string | undefined)[];
+  about: (string | undefined)[];
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  /** Its date (ISO): the sort key, and the date a result shows. */
+  iso: string;
+}
+
 /**
  * A page's record. Its indexed text is three runs of fields: its title; its
  * text (lead, body, a list's recipients...); what is said about it (authors,
@@ -35,7 +48,7 @@ const wordsOf = (text: string) => text.normalize("NFC").split(WORD_SEPARATORS).f
  * runs from one into the next. `meta.text` gives the word span of the text,
  * where results take their excerpts from.
  */
-function record(url: string, title: string, text: (string | undefined)[], about: (string | undefined)[], meta: Record<string, string>, filters: Record<string, string[]>, iso: string): SearchRecord {
+function record({ url, title, text, about, meta, filters, iso }: RecordSource): SearchRecord {
   const fieldWords = (parts: (string | undefined)[]) => parts.filter((p): p is string => Boolean(p)).map((p) => wordsOf(p)).filter((w) => w.length);
   const runs = [fieldWords([title]), fieldWords(text), fieldWords(about)];
   const words: string[] = [];
@@ -62,57 +75,90 @@ function record(url: string, title: string, text: (string | undefined)[], about:
 /** The small image a result shows for a photo, given its media URL. */
 export type Thumbnail = (mediaUrl: string) => string | undefined;
 
-function articleRecord(a: ArticlePage, thumbnail: Thumbnail = () => undefined): SearchRecord {
+function articleSource(a: ArticlePage, thumbnail: Thumbnail = () => undefined): RecordSource {
   const meta: Record<string, string> = { title: a.title, kind: KINDS.article.label };
   if (a.cover) {
     meta.image = thumbnail(a.cover.src) ?? a.cover.src;
     meta.image_alt = a.cover.alt;
   }
-  return record(
-    a.url,
-    a.title,
-    [a.lead, htmlToText(a.html)],
-    [a.authors.length ? `${ui.authors}: ${a.authors.join(", ")}` : undefined, a.source, ...a.tagLinks.map((t) => t.title), ...a.campaignLinks.map((c) => c.title), ...a.sectionLinks.map((c) => c.title)],
+  return {
+    url: a.url,
+    title: a.title,
+    text: [a.lead, htmlToText(a.html)],
+    about: [a.authors.length ? `${ui.authors}: ${a.authors.join(", ")}` : undefined, a.source, ...a.tagLinks.map((t) => t.title), ...a.campaignLinks.map((c) => c.title), ...a.sectionLinks.map((c) => c.title)],
     meta,
-    { year: [String(a.year)], kind: [KINDS.article.id], campaign: a.campaigns, ...(a.sections.length ? { section: a.sections } : {}) },
-    a.date,
-  );
+    filters: articleFilters(a),
+    iso: a.date,
+  };
 }
 
-function awardListRecord(l: AwardListPage): SearchRecord {
+const articleFilters = (a: ArticlePage) => ({ year: [String(a.year)], kind: [KINDS.article.id], campaign: a.campaigns, ...(a.sections.length ? { section: a.sections } : {}) });
+
+function awardListSource(l: AwardListPage): RecordSource {
   const groups = l.groups.flatMap((g) => [
     `${g.award} ${g.by}`,
     ...g.collectives,
     ...g.individuals.map((p) => [p.rank, p.name, p.position, p.unit].filter(Boolean).join(" ")),
   ]);
-  return record(
-    l.url,
-    l.title,
-    [l.decision?.number, l.decision?.issuer, htmlToText(l.html), ...groups],
-    l.campaignLinks.map((c) => c.title),
-    { title: l.title, kind: KINDS.awardList.label },
-    { year: [String(l.year)], kind: [KINDS.awardList.id], campaign: l.campaigns },
-    l.date,
-  );
+  return {
+    url: l.url,
+    title: l.title,
+    text: [l.decision?.number, l.decision?.issuer, htmlToText(l.html), ...groups],
+    about: l.campaignLinks.map((c) => c.title),
+    meta: { title: l.title, kind: KINDS.awardList.label },
+    filters: awardListFilters(l),
+    iso: l.date,
+  };
 }
+
+const awardListFilters = (l: AwardListPage) => ({ year: [String(l.year)], kind: [KINDS.awardList.id], campaign: l.campaigns });
 
 /**
  * A recipient: its name and details, then the awards it received and who
  * conferred them. Not the lists' titles: a recipient page would then match
  * every word of those titles, and bury the articles that report them.
  */
-function recipientRecord(r: RecipientPage): SearchRecord {
-  return record(
-    r.url,
-    r.name,
-    [r.detail, ...new Set(r.entries.map((e) => `${e.award} ${e.by}`))],
-    [],
-    { title: r.name, kind: KINDS.recipient.label },
-    { year: [...new Set(r.entries.map((e) => String(e.year)))], kind: [KINDS.recipient.id] },
-    r.entries[0].date,
-  );
+function recipientSource(r: RecipientPage): RecordSource {
+  return {
+    url: r.url,
+    title: r.name,
+    text: [r.detail, ...new Set(r.entries.map((e) => `${e.award} ${e.by}`))],
+    about: [],
+    meta: { title: r.name, kind: KINDS.recipient.label },
+    filters: recipientFilters(r),
+    iso: r.entries[0].date,
+  };
+}
+
+const recipientFilters = (r: RecipientPage) => ({ year: [...new Set(r.entries.map((e) => String(e.year)))], kind: [KINDS.recipient.id] });
+
+/**
+ * A page the search index holds, before its record is made: what decides its
+ * shard (its address, filters and date, as in its record), a hash of what its
+ * record is made from, and its record on request. A build makes the records
+ * of the shards it writes again only.
+ */
+export interface SearchPage extends Pick<SearchRecord, "url" | "filters" | "sort"> {
+  /** A hash of its record's source (the code that makes records is not in it). */
+  input(): string;
+  record(): SearchRecord;
+}
+
+export function searchPages(archive: Archive, photos?: { thumbnail: Thumbnail }): SearchPage[] {
+  const page = (url: string, filters: Record<string, string[]>, date: string, source: () => RecordSource): SearchPage => ({
+    url,
+    filters,
+    sort: { date },
+    input: () => crypto.createHash("sha256").update(JSON.stringify(source())).digest("hex"),
+    record: () => record(source()),
+  });
+  return [
+    ...archive.articles.map((a) => page(a.url, articleFilters(a), a.date, () => articleSource(a, photos?.thumbnail))),
+    ...archive.awardLists.map((l) => page(l.url, awardListFilters(l), l.date, () => awardListSource(l))),
+    ...archive.recipients.map((r) => page(r.url, recipientFilters(r), r.entries[0].date, () => recipientSource(r))),
+  ];
 }
 
 export function searchRecords(archive: Archive, photos?: { thumbnail: Thumbnail }): SearchRecord[] {
-  return [...archive.articles.map((a) => articleRecord(a, photos?.thumbnail)), ...archive.awardLists.map(awardListRecord), ...archive.recipients.map(recipientRecord)];
+  return searchPages(archive, photos).map((p) => p.record());
 }

@@ -23,7 +23,11 @@ import type { SearchRecord } from "./documents.ts";
  */
 export const MAX_SHARD_RECORDS = 2_000;
 
-export interface Shard {
+/** What decides a record's shard: its address, its date and its filters (kind, years). */
+export type Placed = Pick<SearchRecord, "url" | "filters" | "sort">;
+
+/** A shard of records, or of pages whose records are not made yet (documents.ts's SearchPage). */
+export interface Shard<T extends Placed = SearchRecord> {
   /** Its folder in the index folder, and its id in shards.json: "2013-2015", "2024-01-2024-04", "recipients-1". */
   id: string;
   /** The period, as years ("2013") or months ("2024-01"); the recipients' shards span every year and have none. */
@@ -32,28 +36,28 @@ export interface Shard {
   /** The years its pages are filtered under (a year filter opens only the shards that have it). */
   years: string[];
   kinds: string[];
-  records: SearchRecord[];
+  records: T[];
 }
 
 /** What shards.json says of a shard (its records are in its folder). */
-export type ShardEntry = Omit<Shard, "records"> & { pages: number };
+export type ShardEntry = Omit<Shard<Placed>, "records"> & { pages: number };
 
 /** A unit of time that is never split: a year, or a month of a year too large for a shard. */
-interface Unit {
+interface Unit<T> {
   key: string;
-  records: SearchRecord[];
+  records: T[];
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** Records → shards, newest period first, the recipients' shards last. Deterministic: the same records give the same shards. */
-export function shardRecords(records: SearchRecord[], max = MAX_SHARD_RECORDS): Shard[] {
+export function shardRecords<T extends Placed>(records: T[], max = MAX_SHARD_RECORDS): Shard<T>[] {
   const recipients = records.filter((r) => r.filters.kind?.includes(KINDS.recipient.id));
   const dated = records.filter((r) => !r.filters.kind?.includes(KINDS.recipient.id));
   return [...periodShards(dated, max), ...recipientShards(recipients, max)];
 }
 
-function group(records: SearchRecord[], keyOf: (r: SearchRecord) => string): Unit[] {
+function group<T extends Placed>(records: T[], keyOf: (r: T) => string): Unit<T>[] {
   return [...groupBy(records, keyOf)].map(([key, list]) => ({ key, records: list })).sort(byKey);
 }
 
@@ -62,12 +66,12 @@ function group(records: SearchRecord[], keyOf: (r: SearchRecord) => string): Uni
  * records: adding to the newest year changes only the newest shard, and the
  * older shards are kept as they were.
  */
-function periodShards(records: SearchRecord[], max: number): Shard[] {
+function periodShards<T extends Placed>(records: T[], max: number): Shard<T>[] {
   const units = group(records, (r) => r.sort.date.slice(0, 4)).flatMap((year) =>
     year.records.length > max ? group(year.records, (r) => r.sort.date.slice(0, 7)) : [year],
   );
-  const shards: Shard[] = [];
-  let open: Unit[] = [];
+  const shards: Shard<T>[] = [];
+  let open: Unit<T>[] = [];
   const close = () => {
     if (!open.length) return;
     const from = open[0].key;
@@ -92,9 +96,9 @@ function periodShards(records: SearchRecord[], max: number): Shard[] {
 }
 
 /** The recipients, in the order of their addresses, in shards of at most `max`. */
-function recipientShards(records: SearchRecord[], max: number): Shard[] {
+function recipientShards<T extends Placed>(records: T[], max: number): Shard<T>[] {
   const sorted = [...records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const shards: Shard[] = [];
+  const shards: Shard<T>[] = [];
   for (let i = 0; i < sorted.length; i += max) {
     const part = sorted.slice(i, i + max);
     shards.push({
@@ -123,7 +127,7 @@ export interface LocatorEntry {
 }
 
 /** What shards.json says of a shard: all but its records, which a build must not keep alive once they went to the indexer. */
-export const shardEntry = ({ records, ...entry }: Shard): ShardEntry => ({ ...entry, pages: records.length });
+export const shardEntry = ({ records, ...entry }: Shard<Placed>): ShardEntry => ({ ...entry, pages: records.length });
 
 /** shards.json: what the reader's search needs to choose shards, newest first, where the hub is, and the shard locator if there is one. */
 export function shardManifest(entries: ShardEntry[], locator?: LocatorEntry): string {

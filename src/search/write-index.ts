@@ -12,11 +12,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { IndexAnswer, IndexRequest, IndexWorkerData, LocatorRequest } from "../pipeline/messages.ts";
+import { codeFingerprint } from "../pipeline/incremental.ts";
 import { linkOrCopy } from "../pipeline/output-folder.ts";
 import { urls } from "../urls.ts";
-import type { SearchRecord } from "./documents.ts";
+import type { SearchPage, SearchRecord } from "./documents.ts";
 import { LOCATOR_FOLDER, locatorBits } from "./locator.js";
-import { HUB, hubRecord, shardEntry, shardManifest, type LocatorEntry, type Shard } from "./shards.ts";
+import { HUB, hubRecord, shardEntry, shardManifest, type LocatorEntry, type Placed, type Shard } from "./shards.ts";
 
 /** Static hosts that cap a site's file count allow 20,000; this leaves a margin. */
 export const MAX_SITE_FILES = 19_000;
@@ -42,7 +43,7 @@ export function fragmentBudget(records: number, otherFiles: number, shards = 1):
  * rounded down to 1/32: one more article changes the budget by a file or
  * two, and must not change every shard's bundling (and so every shard).
  */
-export function shardFragments(shards: Shard[], otherFiles: number): Map<string, number | undefined> {
+export function shardFragments(shards: Shard<Placed>[], otherFiles: number): Map<string, number | undefined> {
   const records = shards.reduce((n, s) => n + s.records.length, 0);
   const budget = fragmentBudget(records, otherFiles, shards.length);
   const share = budget === undefined ? undefined : Math.max(1, Math.floor((budget / records) * 32)) / 32;
@@ -137,16 +138,16 @@ export const INDEX_STAMP = ".records-sha256";
 export const SHARD_LIST = "shards.json";
 
 /**
- * What decides every shard's bytes besides its own records: Pagefind's
- * version and the worker that drives it; and what decides a shard's entries
- * in the shard locator, read back for a kept shard.
+ * What decides every shard's bytes besides its own pages: Pagefind's
+ * version, the worker that drives it and the code that makes the records;
+ * and what decides a shard's entries in the shard locator, read back for a
+ * kept shard.
  */
 function indexerFingerprint(): string {
   // Pagefind's version (its package exports no package.json: read from its folder).
   const pagefind = fs.readFileSync(path.join(path.dirname(path.dirname(fileURLToPath(import.meta.resolve("pagefind")))), "package.json"), "utf8");
-  const hash = crypto.createHash("sha256").update(JSON.parse(pagefind).version);
-  for (const code of ["./index-worker.js", "./locator.js", "./client/search.js"]) hash.update(fs.readFileSync(new URL(code, import.meta.url)));
-  return hash.digest("hex");
+  // The code: the worker, the locator, and what makes the records from the pages (all of src/).
+  return crypto.createHash("sha256").update(JSON.parse(pagefind).version).update(codeFingerprint()).digest("hex");
 }
 
 /** The shard locator of a built site's index, as its shards.json lists it, with its shards' ids: if it has one of `bits` bits and its folder is there. */
@@ -163,17 +164,23 @@ function locatorOf(siteDir: string, bits: number): LocatorRequest["previous"] {
 }
 
 /**
- * What decides a shard's bytes: its records, its fragment budget, Pagefind's
- * version and the worker. Pagefind writes the same bytes for the same input,
- * so a shard with the same stamp can be kept as it is.
+ * What decides a shard's bytes: its pages and what each one's record is made
+ * from (documents.ts's SearchPage), its fragment budget, Pagefind's version,
+ * the worker and the code that makes records. Pagefind writes the same bytes
+ * for the same input, so a shard with the same stamp can be kept as it is,
+ * without making its records.
  */
-export function shardStamp(job: ShardJob, fingerprint = indexerFingerprint()): string {
-  return crypto
-    .createHash("sha256")
-    .update(JSON.stringify({ indexer: fingerprint, id: job.id, budget: job.maxFragments ?? null }))
-    .update(JSON.stringify(job.records))
-    .digest("hex");
+export function shardStamp(shard: { id: string; records: SearchPage[]; maxFragments?: number }, fingerprint: string): string {
+  const hash = crypto.createHash("sha256").update(JSON.stringify({ indexer: fingerprint, id: shard.id, budget: shard.maxFragments ?? null }));
+  for (const page of shard.records) hash.update(`${page.url}\0${page.input()}\n`);
+  return hash.digest("hex");
 }
+
+/** The hub's one record, as a page of the index. */
+const hubPage = (): SearchPage => {
+  const record = hubRecord();
+  return { ...record, record: () => record, input: () => JSON.stringify(record) };
+};
 
 /** The stamp of a shard in a built site's folder, if it has one and its entry files are there. */
 export function stampOf(siteDir: string, shardId: string): string | undefined {
@@ -203,7 +210,7 @@ export interface ShardedIndex extends SearchIndex {
  * indexer, or linked from `previousSite` when every shard is kept).
  */
 export function shardedIndex(
-  shards: Shard[],
+  shards: Shard<SearchPage>[],
   otherFiles: number,
   previousSite: string | undefined,
   indexer: (jobs: ShardJob[], locator?: LocatorRequest) => SearchIndex = startSearchIndex,
@@ -211,15 +218,19 @@ export function shardedIndex(
   const bits = locatorBits(shards.reduce((n, s) => n + s.records.length, 0));
   const fragments = shardFragments(shards, otherFiles + 2 ** bits);
   const fingerprint = indexerFingerprint();
-  const jobs: ShardJob[] = [...shards.map((s) => ({ id: s.id, records: s.records, maxFragments: fragments.get(s.id) })), { id: HUB, records: [hubRecord()] }];
-  const stamps = new Map(jobs.map((j) => [j.id, shardStamp(j, fingerprint)]));
+  const all: { id: string; records: SearchPage[]; maxFragments?: number }[] = [
+    ...shards.map((s) => ({ id: s.id, records: s.records, maxFragments: fragments.get(s.id) })),
+    { id: HUB, records: [hubPage()] },
+  ];
+  const stamps = new Map(all.map((j) => [j.id, shardStamp(j, fingerprint)]));
   const previous = previousSite ? locatorOf(previousSite, bits) : undefined;
-  const kept = previous ? jobs.filter((j) => stampOf(previousSite!, j.id) === stamps.get(j.id)).map((j) => j.id) : [];
-  const toWrite = jobs.filter((j) => !kept.includes(j.id));
+  const kept = previous ? all.filter((j) => stampOf(previousSite!, j.id) === stamps.get(j.id)).map((j) => j.id) : [];
+  // Records are made for the shards written again only.
+  const toWrite: ShardJob[] = all.filter((j) => !kept.includes(j.id)).map((j) => ({ id: j.id, maxFragments: j.maxFragments, records: j.records.map((p) => p.record()) }));
   const ids = shards.map((s) => s.id);
   const index = toWrite.length ? indexer(toWrite, { shards: ids, bits, ...(previous ? { previous } : {}) }) : undefined;
   // Only the ids from here on: the records went to the indexer's thread, and nothing here keeps them alive
-  // (write() below, which lives until the pages are rendered, must not name `shards` or `jobs`: at
+  // (write() below, which lives until the pages are rendered, must not name `shards`, `all` or `toWrite`: at
   // 100,000 articles their records are ~0.8 GB, BENCHMARKS.md, eighth session).
   const written = toWrite.map((j) => j.id);
   const entries = shards.map(shardEntry);

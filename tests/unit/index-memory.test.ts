@@ -29,7 +29,8 @@ describe("shardedIndex", () => {
       handed = jobs.reduce((n, j) => n + j.records.length, 0);
       return { write: async () => ({ locator: false }), cancel() {} };
     };
-    const index = shardedIndex(shardRecords(records, 50), 0, undefined, indexer);
+    // Pages as the build gives them: each makes its record on request.
+    const index = shardedIndex(shardRecords(records.map((r) => ({ ...r, record: () => r, input: () => r.content })), 50), 0, undefined, indexer);
     records = undefined;
     // A WeakRef keeps its target alive until the current job ends.
     await new Promise((resolve) => setImmediate(resolve));
@@ -42,5 +43,46 @@ describe("shardedIndex", () => {
     const list = JSON.parse(fs.readFileSync(path.join(out, "pagefind", SHARD_LIST), "utf8")) as { shards: { pages: number }[] };
     expect(list.shards.reduce((n, s) => n + s.pages, 0)).toBe(200);
     fs.rmSync(out, { recursive: true });
+  });
+});
+
+describe("shardedIndex, on a build after another", () => {
+  it("makes the records of the shards it writes again only", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "index-records-"));
+    // An indexer that writes what a kept shard needs (its entry files, the locator's folder), and counts the records it is given.
+    let given = 0;
+    const indexer = (jobs: { id: string; records: SearchRecord[] }[]): SearchIndex => ({
+      async write(out) {
+        for (const j of jobs) {
+          given += j.records.length;
+          const dir = path.join(out, "pagefind", j.id);
+          fs.mkdirSync(dir, { recursive: true });
+          for (const f of ["pagefind.js", "pagefind-entry.json"]) fs.writeFileSync(path.join(dir, f), "");
+        }
+        fs.mkdirSync(path.join(out, "pagefind", "locator"), { recursive: true });
+        return { locator: true };
+      },
+      cancel() {},
+    });
+    let made = 0;
+    const pages = (changed?: number) =>
+      Array.from({ length: 200 }, (_, i) => record(i)).map((r, i) => ({ ...r, input: () => (i === changed ? "sửa" : r.content), record: () => (made++, r) }));
+    const build = async (out: string, changed?: number, previous?: string) => {
+      made = 0;
+      given = 0;
+      const index = shardedIndex(shardRecords(pages(changed), 50), 0, previous, indexer);
+      await index.write(out);
+      return { written: index.written, made, given };
+    };
+    const first = await build(path.join(root, "a"));
+    expect(first.made).toBe(200);
+    expect(first.given).toBe(201);
+    // Record 7 (of 2007) changed: its shard alone is written again, and only its records are made.
+    const second = await build(path.join(root, "b"), 7, path.join(root, "a"));
+    const shardOf7 = shardRecords(pages(), 50).find((s) => s.records.some((r) => r.url === record(7).url))!;
+    expect(second.written).toBe(1);
+    expect(second.made).toBe(shardOf7.records.length);
+    expect(second.made).toBeLessThan(200);
+    fs.rmSync(root, { recursive: true });
   });
 });
