@@ -16,11 +16,20 @@ import { codeFingerprint } from "../pipeline/incremental.ts";
 import { linkOrCopy } from "../pipeline/output-folder.ts";
 import { urls } from "../urls.ts";
 import type { SearchPage, SearchRecord } from "./documents.ts";
+import { KINDS } from "./kinds.ts";
 import { LOCATOR_FOLDER, locatorBits } from "./locator.js";
 import { HUB, hubRecord, shardEntry, shardManifest, type LocatorEntry, type Placed, type Shard } from "./shards.ts";
 
 /** Static hosts that cap a site's file count allow 20,000; this leaves a margin. */
 export const MAX_SITE_FILES = 19_000;
+
+/**
+ * The files a site may have: MAX_SITE_FILES per 10,000 articles (the issue's
+ * "under 20,000 files per 10,000 articles"), and never fewer. A budget for
+ * the whole site alone was spent long before 100,000 articles, where every
+ * search then downloaded fragments bundled 250 to a file (BENCHMARKS.md).
+ */
+export const siteFileLimit = (articles: number) => Math.max(MAX_SITE_FILES, Math.floor((MAX_SITE_FILES * articles) / 10_000));
 
 /** The files a shard's folder has besides fragments and index chunks: Pagefind's script, worker, WebAssembly, entry, metadata, a few filters, our stamp. */
 const FILES_PER_SHARD = 12;
@@ -29,12 +38,12 @@ const HUB_FILES = FILES_PER_SHARD + 2;
 
 /**
  * How many fragment files Pagefind may write: one per record (the fewest
- * bytes per search) while the site stays under MAX_SITE_FILES, else bundled
- * into what is left. Bundling makes every search download more (BENCHMARKS.md).
- * Pagefind writes other index files besides: 5 % of the records.
+ * bytes per search) while the site stays under its file limit (siteFileLimit),
+ * else bundled into what is left. Bundling makes every search download more
+ * (BENCHMARKS.md). Pagefind writes other index files besides: 5 % of the records.
  */
-export function fragmentBudget(records: number, otherFiles: number, shards = 1): number | undefined {
-  const free = MAX_SITE_FILES - otherFiles - Math.ceil(records * 0.05) - shards * FILES_PER_SHARD - HUB_FILES;
+export function fragmentBudget(records: number, otherFiles: number, shards = 1, articles = 0): number | undefined {
+  const free = siteFileLimit(articles) - otherFiles - Math.ceil(records * 0.05) - shards * FILES_PER_SHARD - HUB_FILES;
   return records <= free ? undefined : Math.max(500, free);
 }
 
@@ -45,7 +54,8 @@ export function fragmentBudget(records: number, otherFiles: number, shards = 1):
  */
 export function shardFragments(shards: Shard<Placed>[], otherFiles: number): Map<string, number | undefined> {
   const records = shards.reduce((n, s) => n + s.records.length, 0);
-  const budget = fragmentBudget(records, otherFiles, shards.length);
+  const articles = shards.reduce((n, s) => n + s.records.filter((r) => r.filters.kind?.includes(KINDS.article.id)).length, 0);
+  const budget = fragmentBudget(records, otherFiles, shards.length, articles);
   const share = budget === undefined ? undefined : Math.max(1, Math.floor((budget / records) * 32)) / 32;
   return new Map(shards.map((s) => [s.id, share === undefined ? undefined : Math.max(1, Math.floor(s.records.length * share))]));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SearchRecord } from "../../src/search/documents.ts";
 import { shardEntry, shardManifest, shardRecords } from "../../src/search/shards.ts";
-import { fragmentBudget, MAX_SITE_FILES, shardFragments } from "../../src/search/write-index.ts";
+import { fragmentBudget, MAX_SITE_FILES, shardFragments, siteFileLimit } from "../../src/search/write-index.ts";
 
 const record = (url: string, iso: string, kind = "article", years = [iso.slice(0, 4)]): SearchRecord => ({
   url,
@@ -82,8 +82,18 @@ describe("shardFragments", () => {
     const other = 15_000;
     const budgets = shardFragments(s, other);
     const total = [...budgets.values()].reduce((n: number, v) => n + v!, 0);
-    expect(total).toBeLessThanOrEqual(fragmentBudget(12_000, other, s.length)!);
-    expect(other + total + Math.ceil(12_000 * 0.05) + s.length * 12).toBeLessThanOrEqual(MAX_SITE_FILES);
+    expect(total).toBeLessThanOrEqual(fragmentBudget(12_000, other, s.length, 12_000)!);
+    expect(other + total + Math.ceil(12_000 * 0.05) + s.length * 12).toBeLessThanOrEqual(siteFileLimit(12_000));
     expect(shardFragments(s, other + 1)).toEqual(budgets);
+  });
+  it("allows the files of 10,000 articles for every 10,000, and as many to any smaller site", () => {
+    expect(siteFileLimit(0)).toBe(MAX_SITE_FILES);
+    expect(siteFileLimit(10_000)).toBe(MAX_SITE_FILES);
+    expect(siteFileLimit(100_000)).toBe(10 * MAX_SITE_FILES);
+    // At 100,000 articles, with the 151,000 other files such a site has, most fragments are files of their own again.
+    const records = 127_000;
+    const budget = fragmentBudget(records, 151_000, 71, 100_000)!;
+    expect(budget).toBeGreaterThan(records / 5);
+    expect(fragmentBudget(records, 151_000, 71)).toBe(500);
   });
 });
