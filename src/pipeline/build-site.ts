@@ -178,10 +178,10 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   try {
     // Pages whose data did not change are linked from the output being replaced; Eleventy renders the rest.
     const plan = renderPlan(archive, photos, pathPrefix, previous);
-    if (previous) linkKept(plan.kept, previous, staging);
+    const keptPages = previous ? linkKept(plan, previous, staging) : 0;
     fs.writeFileSync(path.join(staging, PAGE_HASHES), plan.hashes);
     const { Eleventy, configureSite } = await renderer();
-    let written = plan.kept.length;
+    let written = keptPages;
     for (const [run, render] of renderBatches(plan.render, options.renderBatch).entries()) {
       const eleventy = withoutSummary(
         new Eleventy(LAYOUTS_DIR, staging, {
@@ -206,7 +206,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
     }
     step("pages");
     const state = options.keepState ? { content, archive, photos } : undefined;
-    return { result: { ok: true, problems, drafts, scheduled, pages: written, keptPages: plan.kept.length, siteUrl: archive.site.url, state, searchIndex }, indexing };
+    return { result: { ok: true, problems, drafts, scheduled, pages: written, keptPages, siteUrl: archive.site.url, state, searchIndex }, indexing };
   } catch (error) {
     // Pagefind stops, and nothing writes into the staging folder any more when the build removes it.
     index?.cancel();

@@ -146,26 +146,34 @@ function pageHash(item: object, photos: Photos, shown: Map<string, string>): str
   return hash.digest("hex");
 }
 
+/** A page of a list whose hash is the one recorded in the previous output: its files are linked from there. */
+export interface KeptPage {
+  list: keyof RenderLists;
+  item: { url: string; csvUrl?: string };
+  files: string[];
+}
+
 export interface RenderPlan {
   /** What Eleventy renders: the changed pages of each list. */
   render: RenderLists;
-  /** Files to link from the previous output, unchanged. */
-  kept: string[];
+  /** Pages to link from the previous output, unchanged. */
+  kept: KeptPage[];
   /** PAGE_HASHES for the new output. */
   hashes: string;
 }
 
 /**
  * Which pages to render: every page whose hash differs from the one recorded
- * in `previousSite` (or whose files are not there), all of them when the
- * fingerprint differs or there is no previous output (undefined: --full).
+ * in `previousSite`, all of them when the fingerprint differs or there is no
+ * previous output (undefined: --full). A kept page whose files turn out to be
+ * missing there is rendered after all (linkKept).
  */
 export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string, previousSite: string | undefined): RenderPlan {
   const fingerprint = renderFingerprint(archive, pathPrefix);
   const previous = previousSite ? readHashes(previousSite) : undefined;
   const usable = previous?.fingerprint === fingerprint ? previous.pages : undefined;
   const pages: Record<string, string> = {};
-  const kept: string[] = [];
+  const kept: KeptPage[] = [];
   const lists = allPages(archive);
   const shown = new Map<string, string>();
   const render = Object.fromEntries(
@@ -175,8 +183,8 @@ export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string,
         const hash = pageHash(item, photos, shown);
         const files = filesOf(item);
         for (const f of files) pages[f] = hash;
-        const same = usable !== undefined && files.every((f) => usable[f] === hash && fs.existsSync(path.join(previousSite!, f)));
-        if (same) kept.push(...files);
+        const same = usable !== undefined && files.every((f) => usable[f] === hash);
+        if (same) kept.push({ list: name as keyof RenderLists, item, files });
         return !same;
       }),
     ]),
@@ -194,18 +202,39 @@ function readHashes(siteDir: string): { fingerprint: string; pages: Record<strin
   }
 }
 
-/** Links (else copies) the kept pages from the previous output into the new one. */
-export function linkKept(kept: string[], previousSite: string, staging: string) {
+/**
+ * Links (else copies) the kept pages from the previous output into the new
+ * one, and returns how many files it linked. A page with a file missing there
+ * (removed by hand since) is added to `plan.render` instead, its other files
+ * unlinked again: Eleventy must write new files, never into a link to the
+ * previous output's.
+ */
+export function linkKept(plan: RenderPlan, previousSite: string, staging: string): number {
   let made = "";
-  for (const file of kept) {
-    const target = path.join(staging, file);
-    const dir = path.dirname(target);
-    if (dir !== made) {
-      fs.mkdirSync(dir, { recursive: true });
-      made = dir;
+  let linked = 0;
+  for (const page of plan.kept) {
+    const done: string[] = [];
+    for (const file of page.files) {
+      const target = path.join(staging, file);
+      const dir = path.dirname(target);
+      if (dir !== made) {
+        fs.mkdirSync(dir, { recursive: true });
+        made = dir;
+      }
+      try {
+        linkOrCopy(path.join(previousSite, file), target);
+        done.push(target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        for (const t of done) fs.rmSync(t);
+        (plan.render[page.list] as unknown[]).push(page.item);
+        done.length = 0;
+        break;
+      }
     }
-    linkOrCopy(path.join(previousSite, file), target);
+    linked += done.length;
   }
+  return linked;
 }
 
 /**

@@ -33,7 +33,8 @@ const wordsOf = (text: string) => text.normalize("NFC").split(WORD_SEPARATORS).f
 interface RecordSource {
   url: string;
   title: string;
-  text: (string | undefined)[];
+  /** Its text's fields; HTML as it is (turned into text only when the record is made). */
+  text: (string | { html: string } | undefined)[];
   about: (string | undefined)[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
@@ -50,7 +51,7 @@ interface RecordSource {
  */
 function record({ url, title, text, about, meta, filters, iso }: RecordSource): SearchRecord {
   const fieldWords = (parts: (string | undefined)[]) => parts.filter((p): p is string => Boolean(p)).map((p) => wordsOf(p)).filter((w) => w.length);
-  const runs = [fieldWords([title]), fieldWords(text), fieldWords(about)];
+  const runs = [fieldWords([title]), fieldWords(text.map((t) => (typeof t === "object" ? htmlToText(t.html) : t))), fieldWords(about)];
   const words: string[] = [];
   let span: [number, number] = [0, 0];
   runs.forEach((fields, run) => {
@@ -84,7 +85,7 @@ function articleSource(a: ArticlePage, thumbnail: Thumbnail = () => undefined): 
   return {
     url: a.url,
     title: a.title,
-    text: [a.lead, htmlToText(a.html)],
+    text: [a.lead, { html: a.html }],
     about: [a.authors.length ? `${ui.authors}: ${a.authors.join(", ")}` : undefined, a.source, ...a.tagLinks.map((t) => t.title), ...a.campaignLinks.map((c) => c.title), ...a.sectionLinks.map((c) => c.title)],
     meta,
     filters: articleFilters(a),
@@ -103,7 +104,7 @@ function awardListSource(l: AwardListPage): RecordSource {
   return {
     url: l.url,
     title: l.title,
-    text: [l.decision?.number, l.decision?.issuer, htmlToText(l.html), ...groups],
+    text: [l.decision?.number, l.decision?.issuer, { html: l.html }, ...groups],
     about: l.campaignLinks.map((c) => c.title),
     meta: { title: l.title, kind: KINDS.awardList.label },
     filters: awardListFilters(l),

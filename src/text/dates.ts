@@ -48,9 +48,15 @@ export function formatLong(iso: string, withTime = true): string {
   return `${weekdays[d.weekday - 1]}, ${d.toFormat(withTime ? "dd/MM/yyyy - HH:mm" : "dd/MM/yyyy")}`;
 }
 
-/** "15/01/2018" */
+const shortForms = new Map<string, string>();
+/** "15/01/2018" (kept per date: every list and search record that shows an article asks again). */
 export function formatShort(iso: string): string {
-  return local(iso).toFormat("dd/MM/yyyy");
+  let text = shortForms.get(iso);
+  if (text === undefined) {
+    text = local(iso).toFormat("dd/MM/yyyy");
+    shortForms.set(iso, text);
+  }
+  return text;
 }
 
 /** The year an ISO date-time belongs to, in TIME_ZONE. */

@@ -94,6 +94,14 @@ describe("an incremental build", () => {
     await buildBoth(options);
     expect(fs.existsSync(path.join(out, "tin-tuc/2019/tap-huan-nghiep-vu-cho-cong-an-xa-nam-2019/index.html"))).toBe(false);
 
+    // A file removed from the output by hand (an award list's CSV): that list's page and CSV are rendered again, the rest kept.
+    const recorded = JSON.parse(fs.readFileSync(path.join(out, PAGE_HASHES), "utf8")).pages as Record<string, string>;
+    const awardCsv = Object.keys(recorded).find((f) => f.endsWith(".csv"))!;
+    fs.rmSync(path.join(out, awardCsv));
+    const mended = await buildBoth(options);
+    expect(mended.keptPages).toBe(Object.keys(recorded).length - 2);
+    expect(fs.existsSync(path.join(out, awardCsv))).toBe(true);
+
     // A campaign renamed (its title, shown in every page's sidebar): everything is rendered.
     edit(path.join(content, "campaigns/toan-dan-bao-ve-an-ninh-to-quoc.md"), /^title: .*$/m, "title: Phong trào Toàn dân bảo vệ an ninh Tổ quốc (đổi tên)");
     expect((await buildBoth(options)).keptPages).toBe(0);
