@@ -138,9 +138,10 @@ export function removeStaleFolders(outputDir: string): string[] {
     try {
       const entries = fs.readdirSync(dir);
       if (entries.length && !entries.includes(OUTPUT_MARKER)) continue;
-      // Renamed as this build's own (a later build will not take it up again), then removed in the
-      // background: often the last build's replaced site, which its own `rm` is still deleting
-      // (28,000 files: 3.6 s of a 20,000-article build when removed here, BENCHMARKS.md).
+      // Renamed as this build's own (no other build takes it up while this one runs), then removed in
+      // the background: often the last build's replaced site, which its own `rm` is still deleting
+      // (28,000 files: 3.6 s of a 20,000-article build when removed here, BENCHMARKS.md). Should that
+      // `rm` be stopped, a later build finds the folder again.
       const aside = path.join(parent, `${base}.old-${process.pid}-${Date.now()}${removed.length}`);
       fs.renameSync(dir, aside);
       removeInBackground(aside);
