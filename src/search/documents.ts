@@ -8,6 +8,7 @@ import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
 import { decodeEntities } from "../text/html.ts";
 import { KINDS } from "./kinds.ts";
+import type { Placed } from "./shards.ts";
 import { FIELD_BREAK, indexForm, WORD_SEPARATORS } from "./client/search.js";
 
 
@@ -139,7 +140,7 @@ const recipientFilters = (r: RecipientPage) => ({ year: [...new Set(r.entries.ma
  * record is made from, and its record on request. A build makes the records
  * of the shards it writes again only.
  */
-export interface SearchPage extends Pick<SearchRecord, "url" | "filters" | "sort"> {
+export interface SearchPage extends Placed {
   /** A hash of its record's source (the code that makes records is not in it). */
   input(): string;
   record(): SearchRecord;

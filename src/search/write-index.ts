@@ -2,8 +2,9 @@
 // <outputDir>/pagefind/<shard id>/, with shards.json beside them. Pagefind's
 // native indexer runs in its own process, driven from a worker thread
 // (index-worker.js) that indexes one shard at a time, so its memory is
-// bounded by the shards', not by the archive's. A shard whose records are
-// those of the same shard in the previous output is kept from it as it was.
+// bounded by the shards', not by the archive's. A shard whose stamp (what its
+// records are made from, shardStamp) is the one of the same shard in the
+// previous output is kept from it as it was, and its records are never made.
 // The build starts it before Eleventy renders and waits for it afterwards.
 import crypto from "node:crypto";
 import fs from "node:fs";
