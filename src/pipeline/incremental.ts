@@ -128,11 +128,17 @@ const SITE_PATH = /"(\/[^"\\]*)"/g;
  * A page's hash: its page object, with the markup of every photo it names
  * (a photo replaced under the same name changes its page). `shown` keeps each
  * photo's markup across the pages of one plan: one photo is named by every
- * page that lists its article.
+ * page that lists its article. An object in `shared` (an article as other
+ * pages list it, named by a dozen pages) is hashed once, on its own, and its
+ * hash stands in its place in every page that names it.
  */
-function pageHash(item: object, photos: Photos, shown: Map<string, string>): string {
-  const json = JSON.stringify(item);
-  const hash = crypto.createHash("sha256").update(json);
+function pageHash(item: object, photos: Photos, memo: HashMemo): string {
+  const json = JSON.stringify(item, memo.replacer);
+  return withPhotos(crypto.createHash("sha256").update(json), json, photos, memo.shown).digest("hex");
+}
+
+/** Adds the markup of each photo that `json` names to `hash`. */
+function withPhotos(hash: crypto.Hash, json: string, photos: Photos, shown: Map<string, string>): crypto.Hash {
   for (const [, value] of json.matchAll(SITE_PATH)) {
     if (!photos.large(value)) continue;
     let markup = shown.get(value);
@@ -143,7 +149,36 @@ function pageHash(item: object, photos: Photos, shown: Map<string, string>): str
     }
     hash.update(markup);
   }
-  return hash.digest("hex");
+  return hash;
+}
+
+interface HashMemo {
+  shown: Map<string, string>;
+  replacer: (key: string, value: unknown) => unknown;
+}
+
+/** What pageHash keeps across the pages of one plan: photos' markup, and the hashes of the objects in `shared`. */
+function hashMemo(photos: Photos, shared: Set<object>): HashMemo {
+  const shown = new Map<string, string>();
+  const hashes = new Map<object, string>();
+  const replacer = (_key: string, value: unknown) => {
+    if (typeof value !== "object" || value === null || !shared.has(value)) return value;
+    let hash = hashes.get(value);
+    if (hash === undefined) {
+      const json = JSON.stringify(value);
+      hash = `#${withPhotos(crypto.createHash("sha256").update(json), json, photos, shown).digest("base64")}`;
+      hashes.set(value, hash);
+    }
+    return hash;
+  };
+  return { shown, replacer };
+}
+
+/** The objects many pages name: each article as lists and its neighbours show it. */
+function sharedObjects(archive: Archive): Set<object> {
+  const shared = new Set<object>();
+  for (const a of archive.articles) for (const ref of [...a.newer, ...a.older, a.previous, a.next]) if (ref) shared.add(ref);
+  return shared;
 }
 
 /** A page of a list whose hash is the one recorded in the previous output: its files are linked from there. */
@@ -175,12 +210,12 @@ export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string,
   const pages: Record<string, string> = {};
   const kept: KeptPage[] = [];
   const lists = allPages(archive);
-  const shown = new Map<string, string>();
+  const memo = hashMemo(photos, sharedObjects(archive));
   const render = Object.fromEntries(
     Object.entries(lists).map(([name, items]: [string, { url: string; csvUrl?: string }[]]) => [
       name,
       items.filter((item) => {
-        const hash = pageHash(item, photos, shown);
+        const hash = pageHash(item, photos, memo);
         const files = filesOf(item);
         for (const f of files) pages[f] = hash;
         const same = usable !== undefined && files.every((f) => usable[f] === hash);
