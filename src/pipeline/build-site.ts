@@ -10,7 +10,7 @@ import { CONTENT_CACHE, copiedFileCount, LAYOUTS_DIR, ROOT } from "../paths.ts";
 import { archiveOf, type Archive, type ArticlePage } from "../archive/archive.ts";
 import type { Content } from "../content/model.ts";
 import { displayPath } from "../content/files.ts";
-import { loadAndCheckContent, type HeldArticle } from "../content/load.ts";
+import { loadAndCheckContent, type HeldArticle, type LoadResult } from "../content/load.ts";
 import type { PhotoUse } from "../content/parse/common.ts";
 import { sortProblems, type Problem } from "../content/problems.ts";
 import { outputMessages, problems as say } from "../strings.ts";
@@ -23,7 +23,7 @@ import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory, releaseMemoryIfGrown } from "./memory.js";
 import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeInBackground, removeStaleFolders } from "./output-folder.ts";
 import { cacheFolderFor } from "../content/parse-cache.ts";
-import { allPages, forgetPage, linkKept, PAGE_HASHES, renderBatches, renderPlan } from "./incremental.ts";
+import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderPlan, settleLinks, startLinks, type PageLinks, type RecordedPages } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
@@ -136,9 +136,9 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const pathPrefix = options.pathPrefix ?? "/";
   const step = options.onStep ?? (() => {});
   const cacheDir = options.reuse === false ? undefined : cacheFolderFor(CONTENT_CACHE, contentDir);
-  const { content, problems, drafts, scheduled, photoUses } = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now, cacheDir });
-  const failed = (found: Problem[]) => ({ result: { ok: false, problems: sortProblems(found), drafts, scheduled, pages: 0 } });
-  if (problems.some((p) => p.severity === "error")) return failed(problems);
+  const loaded = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now, cacheDir });
+  const { problems, drafts, scheduled } = loaded;
+  if (problems.some((p) => p.severity === "error")) return { result: { ok: false, problems: sortProblems(problems), drafts, scheduled, pages: 0 } };
   // The parse's garbage, collected now: V8 would otherwise let it grow toward its heap limit
   // while the pages render (BENCHMARKS.md, issue 15, sixth session).
   releaseMemory();
@@ -147,6 +147,32 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   fs.rmSync(staging, { recursive: true, force: true });
   makeFolder(staging);
   markOutput(staging);
+  // The output being replaced, whose unchanged pages and shards are kept (none with --full, or on a first build).
+  const outputDir = path.resolve(options.outputDir);
+  const previous = options.reuse !== false && fs.existsSync(outputDir) ? outputDir : undefined;
+  // Its list pages are linked into the new output from now on, beside the work below (incremental.ts, startLinks).
+  const recorded = previous ? recordedPages(previous) : undefined;
+  const links = previous && recorded ? startLinks(previous, recorded, staging, pathPrefix) : undefined;
+  try {
+    return await writeSite(options, loaded, staging, previous, links && recorded ? { links, recorded } : undefined);
+  } finally {
+    // A build that stops before the links are settled stops them, before its staging folder is removed.
+    await links?.stop();
+  }
+}
+
+/** renderSite's work once the content is loaded and checked and the staging folder made, with the previous output's pages being linked into it. */
+async function writeSite(
+  options: BuildOptions,
+  { content, problems, drafts, scheduled, photoUses }: LoadResult,
+  staging: string,
+  previous: string | undefined,
+  linking: { links: PageLinks; recorded: RecordedPages } | undefined,
+): Promise<{ result: BuildResult; indexing?: Promise<void> }> {
+  const contentDir = path.resolve(options.contentDir);
+  const pathPrefix = options.pathPrefix ?? "/";
+  const step = options.onStep ?? (() => {});
+  const failed = (found: Problem[]) => ({ result: { ok: false, problems: sortProblems(found), drafts, scheduled, pages: 0 } });
   const { photos, failures } = await processPhotos(content, contentDir, PHOTO_CACHE);
   if (failures.length) return failed([...problems, ...photoFailureProblems(failures, photoUses)]);
   for (const item of [...content.articles, ...content.campaigns, ...content.sections, ...content.awardLists]) item.html = withPictures(item.html, photos);
@@ -160,9 +186,6 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   let index: SearchIndex | undefined;
   let indexing: Promise<void> | undefined;
   let searchIndex: BuildResult["searchIndex"];
-  // The output being replaced, whose unchanged pages and shards are kept (none with --full, or on a first build).
-  const outputDir = path.resolve(options.outputDir);
-  const previous = options.reuse !== false && fs.existsSync(outputDir) ? outputDir : undefined;
   if (options.search !== false) {
     // Each page's record is made only if its shard is written again (what some of its records are made from changed),
     // then sent to the indexer and dropped here, in one expression: rendering does not keep them alive.
@@ -176,9 +199,9 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   releaseMemory();
   step("search records");
   try {
-    // Pages whose data did not change are linked from the output being replaced; Eleventy renders the rest.
-    const plan = renderPlan(archive, photos, pathPrefix, previous);
-    const keptPages = previous ? linkKept(plan, previous, staging) : 0;
+    // Pages whose data did not change keep their files, linked from the output being replaced; Eleventy renders the rest.
+    const plan = renderPlan(archive, photos, pathPrefix, linking?.recorded);
+    const keptPages = linking ? await settleLinks(plan, linking.links, staging, asideName(path.resolve(options.outputDir))) : 0;
     fs.writeFileSync(path.join(staging, PAGE_HASHES), plan.hashes);
     const { Eleventy, configureSite } = await renderer();
     let written = keptPages;
@@ -283,13 +306,20 @@ function copyLinkedFiles(content: Content, contentDir: string, staging: string) 
   }
 }
 
+let lastAside = 0;
+/** A new name beside the output for a folder to remove in the background (removeStaleFolders knows its form). */
+function asideName(outputDir: string): string {
+  lastAside = Math.max(Date.now(), lastAside + 1);
+  return `${outputDir}.old-${process.pid}-${lastAside}`;
+}
+
 /**
  * Replaces `target` by `staging` with two renames, so that no reader sees half
  * a site. The previous site is then deleted by a detached `rm -rf` (deleting
  * 28,000 files took 5 s of a 10,000-article build), or at once on Windows.
  */
 function swapIn(staging: string, target: string) {
-  const old = `${target}.old-${process.pid}-${Date.now()}`;
+  const old = asideName(target);
   const hadTarget = fs.existsSync(target);
   if (hadTarget) fs.renameSync(target, old);
   fs.renameSync(staging, target);

@@ -4,11 +4,17 @@
 // from: its own page object, the photos it shows, and what every page shows
 // around it (the "chrome": site settings, menu, sidebar). The hashes are
 // written into the output, in PAGE_HASHES, beside a fingerprint of the code
-// and layouts that render them. The next build links the pages whose hash is
-// unchanged from the output it replaces, and gives Eleventy only the others;
-// the few pages made from the whole archive (home, indexes, feeds, search,
-// 404) are rendered every time. A different fingerprint (a changed layout,
-// stylesheet, code, package version, sub-path) renders everything.
+// and layouts that render them. The next build keeps the pages whose hash is
+// unchanged, linked from the output it replaces, and gives Eleventy only the
+// others; the few pages made from the whole archive (home, indexes, feeds,
+// search, 404) are rendered every time. A different fingerprint (a changed
+// layout, stylesheet, code, package version, sub-path) renders everything.
+//
+// The links are made before the hashes are known (startLinks: every list
+// page of the previous output, in a worker, while the build computes the
+// archive), and those of pages rendered again or gone are unlinked after
+// (settleLinks): tens of thousands of folders and links are the file
+// system's work, and cost less beside the build than after it.
 //
 // A page's hash must cover everything its template reads. The page
 // templates read their own page object, `site`, and of the archive only what
@@ -20,7 +26,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Archive } from "../archive/archive.ts";
 import { ROOT } from "../paths.ts";
-import { linkOrCopy } from "./output-folder.ts";
+import { Worker } from "node:worker_threads";
+import type { LinkAnswer, LinkWorkerData } from "./messages.ts";
+import { makeFolder, markOutput, removeInBackground } from "./output-folder.ts";
 import type { Photos } from "./photos.ts";
 
 /** In the output: each rendered page's hash, and the fingerprint they were rendered with. */
@@ -109,16 +117,20 @@ export function codeFingerprint(): string {
   return code;
 }
 
-/**
- * What renders every page: the layouts, the stylesheet, the code, the
- * packages, Node, the sub-path, and the chrome. Any change renders everything.
- */
-export function renderFingerprint(archive: Archive, pathPrefix: string): string {
+let renderCode: { pathPrefix: string; hash: string } | undefined;
+/** What renders every page but the archive: the layouts, the stylesheet, the code, the packages, Node, the sub-path. */
+export function renderCodeFingerprint(pathPrefix: string): string {
+  if (renderCode?.pathPrefix === pathPrefix) return renderCode.hash;
   const hash = crypto.createHash("sha256").update(codeFingerprint());
   for (const dir of ["layouts", "static"]) hashFolder(hash, path.join(ROOT, dir));
   hash.update(fs.readFileSync(path.join(ROOT, "eleventy.config.ts")));
-  hash.update(JSON.stringify({ pathPrefix, chrome: chromeOf(archive) }));
-  return hash.digest("hex");
+  renderCode = { pathPrefix, hash: hash.update(JSON.stringify({ pathPrefix })).digest("hex") };
+  return renderCode.hash;
+}
+
+/** What renders every page: renderCodeFingerprint, and the chrome. Any change renders everything. */
+export function renderFingerprint(archive: Archive, pathPrefix: string): string {
+  return crypto.createHash("sha256").update(renderCodeFingerprint(pathPrefix)).update(JSON.stringify(chromeOf(archive))).digest("hex");
 }
 
 /** A string value of a page object's JSON that starts with "/": a link, or a photo the page shows. */
@@ -191,21 +203,29 @@ export interface KeptPage {
 export interface RenderPlan {
   /** What Eleventy renders: the changed pages of each list. */
   render: RenderLists;
-  /** Pages to link from the previous output, unchanged. */
+  /** Pages kept from the previous output, unchanged (their files linked: startLinks). */
   kept: KeptPage[];
   /** PAGE_HASHES for the new output. */
   hashes: string;
 }
 
+/** What an output records of its list pages (PAGE_HASHES): each file's hash, and what rendered them. */
+export interface RecordedPages {
+  /** renderCodeFingerprint: the code, layouts and sub-path. */
+  code: string;
+  /** renderFingerprint: that and the chrome. */
+  fingerprint: string;
+  pages: Record<string, string>;
+}
+
 /**
  * Which pages to render: every page whose hash differs from the one recorded
- * in `previousSite`, all of them when the fingerprint differs or there is no
- * previous output (undefined: --full). A kept page whose files turn out to be
- * missing there is rendered after all (linkKept).
+ * in the previous output (`previous`), all of them when the fingerprint
+ * differs or there is no previous output (undefined: --full). A kept page whose
+ * files turn out to be missing there is rendered after all (settleLinks).
  */
-export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string, previousSite: string | undefined): RenderPlan {
+export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string, previous: RecordedPages | undefined): RenderPlan {
   const fingerprint = renderFingerprint(archive, pathPrefix);
-  const previous = previousSite ? readHashes(previousSite) : undefined;
   const usable = previous?.fingerprint === fingerprint ? previous.pages : undefined;
   const pages: Record<string, string> = {};
   const kept: KeptPage[] = [];
@@ -225,51 +245,113 @@ export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string,
     ]),
   ) as unknown as RenderLists;
   const sorted = Object.fromEntries(Object.keys(pages).sort().map((k) => [k, pages[k]]));
-  return { render, kept, hashes: `${JSON.stringify({ version: 1, fingerprint, pages: sorted })}\n` };
+  const recorded: RecordedPages = { code: renderCodeFingerprint(pathPrefix), fingerprint, pages: sorted };
+  return { render, kept, hashes: `${JSON.stringify({ version: 2, ...recorded })}\n` };
 }
 
-function readHashes(siteDir: string): { fingerprint: string; pages: Record<string, string> } | undefined {
+/** The list pages a built site records (PAGE_HASHES), if it has a record this code reads. */
+export function recordedPages(siteDir: string): RecordedPages | undefined {
   try {
     const data = JSON.parse(fs.readFileSync(path.join(siteDir, PAGE_HASHES), "utf8"));
-    return data?.version === 1 && typeof data.fingerprint === "string" && data.pages && typeof data.pages === "object" ? data : undefined;
+    return data?.version === 2 && typeof data.code === "string" && typeof data.fingerprint === "string" && data.pages && typeof data.pages === "object" ? data : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The previous output's list pages being linked into the new output, while the build goes on. */
+export interface PageLinks {
+  /** Every file being linked (those PAGE_HASHES lists). */
+  files: string[];
+  /** The files that turned out to be missing in the previous output, once every other one is linked. */
+  done: Promise<string[]>;
+  /** Stops the linking (a build that fails before settleLinks). */
+  stop(): Promise<void>;
+}
+
 /**
- * Links (else copies) the kept pages from the previous output into the new
- * one, and returns how many files it linked. A page with a file missing there
- * (removed by hand since) is added to `plan.render` instead, its other files
- * unlinked again: Eleventy must write new files, never into a link to the
- * previous output's.
+ * Starts linking (else copying) every list page of the previous output into
+ * the new one, in a worker (link-worker.js), before the build knows which
+ * pages changed: the hashes come from the whole archive, while this is the
+ * file system's work and can run beside it. settleLinks then unlinks the
+ * files of the pages rendered again or gone. Nothing when the pages were
+ * rendered by other code, layouts or sub-path (every page is rendered).
  */
-export function linkKept(plan: RenderPlan, previousSite: string, staging: string): number {
-  let made = "";
-  let linked = 0;
-  for (const page of plan.kept) {
-    const done: string[] = [];
-    for (const file of page.files) {
-      const target = path.join(staging, file);
-      const dir = path.dirname(target);
-      if (dir !== made) {
-        fs.mkdirSync(dir, { recursive: true });
-        made = dir;
-      }
+export function startLinks(previousSite: string, previous: RecordedPages, staging: string, pathPrefix: string): PageLinks | undefined {
+  if (previous.code !== renderCodeFingerprint(pathPrefix)) return undefined;
+  const files = Object.keys(previous.pages);
+  const workerData: LinkWorkerData = { from: previousSite, to: staging, files };
+  const worker = new Worker(new URL("./link-worker.js", import.meta.url), { workerData });
+  const done = new Promise<string[]>((resolve, reject) => {
+    worker.once("message", (m: LinkAnswer) =>
+      // The file system's error as it was (its code and path), for outputErrorMessage.
+      "missing" in m ? resolve(m.missing) : reject(Object.assign(new Error(m.error), { code: m.code, path: m.path })),
+    );
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`link worker stopped (${code})`)));
+  });
+  done.catch(() => {}); // awaited by settleLinks
+  return { files, done, stop: async () => void (await worker.terminate()) };
+}
+
+/**
+ * Waits for the links, then unlinks every linked file that is not a kept
+ * page's (the page is rendered again, or is gone), and removes the folders
+ * that leaves empty: Eleventy must write new files, never into a link to the
+ * previous output's. A kept page with a file missing in the previous output
+ * (removed by hand since) is added to `plan.render`. Returns how many files
+ * were kept. `aside`: a new folder's name, for moveAside.
+ */
+export async function settleLinks(plan: RenderPlan, links: PageLinks, staging: string, aside: string): Promise<number> {
+  const missing = new Set(await links.done);
+  if (!plan.kept.length) return moveAside(links, staging, aside);
+  const keep = new Set<string>();
+  plan.kept = plan.kept.filter((page) => {
+    if (page.files.some((f) => missing.has(f))) {
+      (plan.render[page.list] as unknown[]).push(page.item);
+      return false;
+    }
+    for (const f of page.files) keep.add(f);
+    return true;
+  });
+  const emptied = new Set<string>();
+  for (const file of links.files) {
+    if (keep.has(file)) continue;
+    if (!missing.has(file)) fs.unlinkSync(path.join(staging, file));
+    emptied.add(path.dirname(file));
+  }
+  // Deepest first, each then its parents, as long as they are empty (an empty folder is left by no full build).
+  for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
+    for (let at = dir; at !== "." && at !== ""; at = path.dirname(at)) {
       try {
-        linkOrCopy(path.join(previousSite, file), target);
-        done.push(target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-        for (const t of done) fs.rmSync(t);
-        (plan.render[page.list] as unknown[]).push(page.item);
-        done.length = 0;
+        fs.rmdirSync(path.join(staging, at));
+      } catch {
         break;
       }
     }
-    linked += done.length;
   }
-  return linked;
+  return keep.size;
+}
+
+/**
+ * When no page is kept (the chrome changed: every page is rendered), the
+ * folders the links were made in are moved into `aside` whole, and removed
+ * in the background: unlinking 30,000 files and folders one by one costs
+ * seconds. Nothing else is written in those folders before the links are
+ * settled (the search index has a folder of its own).
+ */
+function moveAside(links: PageLinks, staging: string, aside: string): number {
+  makeFolder(aside);
+  markOutput(aside);
+  for (const top of new Set(links.files.map((f) => f.split("/")[0]))) {
+    try {
+      fs.renameSync(path.join(staging, top), path.join(aside, top));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  removeInBackground(aside);
+  return 0;
 }
 
 /**
@@ -277,8 +359,8 @@ export function linkKept(plan: RenderPlan, previousSite: string, staging: string
  * hash recorded for it: its entry is dropped, so that the next build renders it.
  */
 export function forgetPage(siteDir: string, item: { url: string; csvUrl?: string }) {
-  const recorded = readHashes(siteDir);
+  const recorded = recordedPages(siteDir);
   if (!recorded) return;
   for (const f of filesOf(item)) delete recorded.pages[f];
-  fs.writeFileSync(path.join(siteDir, PAGE_HASHES), `${JSON.stringify({ version: 1, ...recorded })}\n`);
+  fs.writeFileSync(path.join(siteDir, PAGE_HASHES), `${JSON.stringify({ version: 2, ...recorded })}\n`);
 }

@@ -1,6 +1,6 @@
 // The messages between threads, one type for each direction, used by both
-// sides: the build and its search index worker, the preview and its build
-// thread.
+// sides: the build and its search index worker, the build and its link
+// worker, the preview and its build thread.
 import type { Problem } from "../content/problems.ts";
 import type { SpilledShard } from "../search/write-index.ts";
 
@@ -25,6 +25,15 @@ export interface LocatorRequest {
 export type IndexRequest = { shards: SpilledShard[]; locator?: LocatorRequest } | { outputPath: string } | { cancel: true };
 /** The index worker → the build: written (`locator`: the locator asked for too), failed, or stopped. */
 export type IndexAnswer = { ok: true; locator: boolean } | { error: string } | { cancelled: true };
+
+/** What the link worker (src/pipeline/link-worker.js) is started with: the files to link from the previous output into the new one. */
+export interface LinkWorkerData {
+  from: string;
+  to: string;
+  files: string[];
+}
+/** The link worker → the build: done (with the files the previous output lacked), or failed, with the file system's error. */
+export type LinkAnswer = { missing: string[] } | { error: string; code?: string; path?: string };
 
 /** What the preview's build thread (preview-builder.ts) is started with. */
 export interface PreviewWorkerData {

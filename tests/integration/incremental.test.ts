@@ -35,17 +35,35 @@ function largerArchive(root: string, n: number): string {
   return content;
 }
 
-/** Builds incrementally into `out`, and from scratch into a folder beside it; the two must be equal. Returns the incremental build's result. */
+/** Every folder below `dir`, empty ones too. */
+const folders = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isDirectory()).sort();
+
+/**
+ * Builds incrementally into `out`, and from scratch into a folder beside it;
+ * the two must be equal, files and folders. The previous output's files
+ * (hard-linked aside first) must be as they were: the new output links them,
+ * and must never write into one. Returns the incremental build's result.
+ */
 async function buildBoth(options: BuildOptions) {
+  const out = options.outputDir;
+  const aside = `${out}-previous`;
+  if (fs.existsSync(out)) for (const f of snapshot(out).keys()) {
+    fs.mkdirSync(path.dirname(path.join(aside, f)), { recursive: true });
+    fs.linkSync(path.join(out, f), path.join(aside, f));
+  }
+  const before = fs.existsSync(aside) ? snapshot(aside) : undefined;
   const result = await buildSite(options);
   expect(result.ok, JSON.stringify(result.problems.slice(0, 3))).toBe(true);
-  const full = `${options.outputDir}-full`;
+  if (before) expect(snapshot(aside)).toEqual(before);
+  fs.rmSync(aside, { recursive: true, force: true });
+  const full = `${out}-full`;
   const scratch = await buildSite({ ...options, outputDir: full, reuse: false });
   expect(scratch.ok).toBe(true);
   expect(scratch.keptPages).toBe(0);
-  const [a, b] = [snapshot(options.outputDir), snapshot(full)];
+  const [a, b] = [snapshot(out), snapshot(full)];
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
   for (const [file, bytes] of b) expect(a.get(file), file).toBe(bytes);
+  expect(folders(out)).toEqual(folders(full));
   fs.rmSync(full, { recursive: true });
   return result;
 }
