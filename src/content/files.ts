@@ -17,9 +17,10 @@ export function displayPath(abs: string): string {
 
 const skipped = (name: string) => name.startsWith(".") || name.startsWith("#") || name.endsWith("~");
 
-/** Every Markdown file below `dir`, in a stable order, with a problem for each entry named .md that is not a readable file. */
-export function markdownFiles(dir: string): { files: string[]; problems: Problem[] } {
+/** Every Markdown file below `dir`, in a stable order, with its stat, and a problem for each entry named .md that is not a readable file. */
+export function markdownFiles(dir: string): { files: string[]; stats: fs.Stats[]; problems: Problem[] } {
   const files: string[] = [];
+  const stats: fs.Stats[] = [];
   const problems: Problem[] = [];
   const visit = (folder: string) => {
     let entries: fs.Dirent[];
@@ -41,11 +42,14 @@ export function markdownFiles(dir: string): { files: string[]; problems: Problem
       if (!entry.name.endsWith(".md")) continue;
       if (!stat) problems.push({ severity: "error", file: displayPath(abs), message: say.brokenLink(safeReadlink(abs)) });
       else if (!stat.isFile()) problems.push({ severity: "error", file: displayPath(abs), message: say.notAFile() });
-      else files.push(abs);
+      else {
+        files.push(abs);
+        stats.push(stat);
+      }
     }
   };
   if (fs.existsSync(dir)) visit(dir);
-  return { files, problems };
+  return { files, stats, problems };
 }
 
 function safeReadlink(abs: string): string {

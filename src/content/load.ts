@@ -10,7 +10,7 @@ import { problems as say } from "../strings.ts";
 import { isValidSlug } from "../text/slug.ts";
 import { checkAddresses, checkIds, checkPhotoPaths, checkReferences, checkSectionCycles, checkSimilarRecipients } from "./cross-checks.ts";
 import { displayPath, markdownFiles, readText } from "./files.ts";
-import { ParseCache } from "./parse-cache.ts";
+import { ParseCache, statSignature } from "./parse-cache.ts";
 import { checkPhotoFiles } from "./photo-files.ts";
 import type { Article, AwardList, Campaign, Content, Redirect, Section, SiteSettings } from "./model.ts";
 import { parseArticle } from "./parse/article.ts";
@@ -51,14 +51,16 @@ export interface LoadResult {
   scheduled: HeldArticle[];
   /** Every photo of the content folder that any file uses (drafts' too) and that was found, with where: for checkPhotoFiles. */
   photoUses: PhotoUse[];
-  /** With a cache: how many files' parse came from it, and how many were parsed. */
-  cacheStats?: { reused: number; parsed: number };
+  /** With a cache: how many files' parse came from it (of those, how many were found by their stat, unread), and how many were parsed. */
+  cacheStats?: { reused: number; parsed: number; unread: number };
 }
 
 export function loadContent({ contentDir, includeDrafts = false, now = Date.now(), renderBodies = true, cacheDir }: LoadOptions): LoadResult {
   const root = path.resolve(contentDir);
   const cache = cacheDir ? ParseCache.open(cacheDir) : undefined;
-  const cached = (folder: string, ...options: string[]): FolderCache | undefined => cache && { cache, keyParts: [root, folder, String(renderBodies), ...options] };
+  // The real clock, not `now` (which tests set): it decides which files' stats are settled enough to keep.
+  const started = Date.now();
+  const cached = (folder: string, ...options: string[]): FolderCache | undefined => cache && { cache, keyParts: [root, folder, String(renderBodies), ...options], started };
   const context: ParseContext = { root, renderBodies };
   const problems: Problem[] = [];
   const folderProblem = checkContentFolder(root);
@@ -127,7 +129,7 @@ export function loadContent({ contentDir, includeDrafts = false, now = Date.now(
     files: [...new Set([...siteFiles, ...written.flatMap((p) => p.files)].map((u) => u.path))].sort(),
   };
   pruneDangling(content);
-  const cacheStats = cache && { reused: cache.hits, parsed: cache.misses };
+  const cacheStats = cache && { reused: cache.hits, parsed: cache.misses, unread: cache.statHits };
   return { content, problems: sortProblems(problems), drafts, scheduled, photoUses: photos.found, cacheStats };
 }
 
@@ -194,11 +196,11 @@ function readFolder<P extends Parsed<unknown>>(
   parse: (src: SourceFile, id: string) => P,
   cached?: FolderCache,
 ): (P & { id: string; file: string })[] & { ids: string[] } {
-  const { files, problems: listing } = markdownFiles(path.join(root, folder));
+  const { files, stats, problems: listing } = markdownFiles(path.join(root, folder));
   problems.push(...listing);
   const ids = files.map((abs) => path.basename(abs, ".md"));
   const parsed = files.flatMap((abs, i) => {
-    const result = cached ? readCached(abs, ids[i], problems, parse, cached) : readFile(abs, readSource, problems, (src) => plainParse(parse(src, ids[i])));
+    const result = cached ? readCached(abs, stats[i], ids[i], problems, parse, cached) : readFile(abs, readSource, problems, (src) => plainParse(parse(src, ids[i])));
     return result ? [Object.assign(result, { id: ids[i], file: displayPath(abs) })] : [];
   });
   return Object.assign(parsed, { ids });
@@ -208,21 +210,42 @@ interface FolderCache {
   cache: ParseCache;
   /** What besides the file decides its parse: the content folder, the kind of file, the load's options. */
   keyParts: string[];
+  /** When the load started (epoch ms). */
+  started: number;
 }
 
-/** readFile through the parse cache: an unchanged file's last parse, else a new one, kept for next time. */
-function readCached<P extends Parsed<unknown>>(abs: string, id: string, problems: Problem[], parse: (src: SourceFile, id: string) => P, { cache, keyParts }: FolderCache): P | undefined {
+/**
+ * readFile through the parse cache: an unchanged file's last parse, else a
+ * new one, kept for next time. A file whose stat (taken as its folder was
+ * listed) is the one it had when its parse was kept is not read at all.
+ */
+function readCached<P extends Parsed<unknown>>(
+  abs: string,
+  stat: fs.Stats,
+  id: string,
+  problems: Problem[],
+  parse: (src: SourceFile, id: string) => P,
+  { cache, keyParts, started }: FolderCache,
+): P | undefined {
+  const file = displayPath(abs);
+  const place = ParseCache.key([...keyParts, file, id]);
+  const known = cache.keyByStat(place, statSignature(stat));
+  const hit = known ? cache.get(known) : undefined;
+  if (hit) {
+    problems.push(...hit.readProblems);
+    return hit.result as P;
+  }
   const { text, problem } = readText(abs);
   if (problem) {
     problems.push(problem);
     return undefined;
   }
-  const file = displayPath(abs);
   const key = ParseCache.key([...keyParts, file, id, text!]);
-  const hit = cache.get(key);
-  if (hit) {
-    problems.push(...hit.readProblems);
-    return hit.result as P;
+  cache.keepStat(place, stat, key, started);
+  const kept = cache.get(key);
+  if (kept) {
+    problems.push(...kept.readProblems);
+    return kept.result as P;
   }
   const { source, problems: readProblems } = readSource(file, text!);
   problems.push(...readProblems);

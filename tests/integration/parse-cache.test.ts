@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
+import { STAT_SETTLED_MS } from "../../src/content/parse-cache.ts";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { makeContent, SAMPLE_CONTENT, snapshot, writeFiles } from "../helpers/content.ts";
 
@@ -25,7 +26,7 @@ describe("the parse cache", () => {
     expect(first.cacheStats!.reused).toBe(0);
     const second = loadContent({ contentDir: content, cacheDir });
     const files = first.cacheStats!.parsed;
-    expect(second.cacheStats).toEqual({ reused: files, parsed: 0 });
+    expect(second.cacheStats).toEqual({ reused: files, parsed: 0, unread: 0 }); // files written just now are read: see the stat test
     for (const r of [first, second]) {
       expect(r.content).toEqual(fresh.content);
       expect(r.problems).toEqual(fresh.problems);
@@ -39,7 +40,7 @@ describe("the parse cache", () => {
     const file = path.join(content, "articles/2018/tong-ket-phong-trao-2017.md");
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("title: Tổng kết", "title: Đã sửa - Tổng kết"));
     const third = loadContent({ contentDir: content, cacheDir });
-    expect(third.cacheStats).toEqual({ reused: files - 1, parsed: 1 });
+    expect(third.cacheStats).toEqual({ reused: files - 1, parsed: 1, unread: 0 });
     expect(third.content.articles.find((a) => a.slug === "tong-ket-phong-trao-2017")!.title).toMatch(/^Đã sửa - Tổng kết/);
     expect(third.content).toEqual(loadContent({ contentDir: content }).content);
   });
@@ -82,6 +83,32 @@ describe("the parse cache", () => {
     expect(loadContent({ contentDir: content, cacheDir }).cacheStats!.parsed).toBe(0);
     expect([...inodes()].filter(([f, ino]) => after.get(f) !== ino).map(([f]) => f)).toEqual(rewritten.filter((f) => fs.existsSync(path.join(cacheDir, f))));
   });
+
+  it("takes a settled file's parse by its stat without reading it, and reads a file whose stat changed", async () => {
+    const { content, cacheDir } = sampleCopy();
+    const fresh = loadContent({ contentDir: content });
+    // Files written less than STAT_SETTLED_MS before a load are read by the next load too.
+    const first = loadContent({ contentDir: content, cacheDir });
+    const files = first.cacheStats!.parsed;
+    expect(loadContent({ contentDir: content, cacheDir }).cacheStats!.unread).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, STAT_SETTLED_MS + 100));
+    // Settled now: this load reads them and keeps their stats; the next takes every one by its stat.
+    expect(loadContent({ contentDir: content, cacheDir }).cacheStats).toEqual({ reused: files, parsed: 0, unread: 0 });
+    const unread = loadContent({ contentDir: content, cacheDir });
+    expect(unread.cacheStats).toEqual({ reused: files, parsed: 0, unread: files });
+    expect(unread.content).toEqual(fresh.content);
+    expect(unread.problems).toEqual(fresh.problems);
+
+    // An edit of the same size, its times set back to the old ones: the change of ctime still shows.
+    const file = path.join(content, "articles/2018/tong-ket-phong-trao-2017.md");
+    const stat = fs.statSync(file);
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("title: Tổng kết", "title: Tổng-kết"));
+    expect(fs.statSync(file).size).toBe(stat.size);
+    fs.utimesSync(file, stat.atime, stat.mtime);
+    const edited = loadContent({ contentDir: content, cacheDir });
+    expect(edited.cacheStats).toEqual({ reused: files - 1, parsed: 1, unread: files - 1 });
+    expect(edited.content.articles.find((a) => a.slug === "tong-ket-phong-trao-2017")!.title).toMatch(/^Tổng-kết/);
+  }, 30_000);
 
   it("loads as usual when the cache cannot be written", () => {
     const { root, content } = sampleCopy();
