@@ -189,7 +189,12 @@ function hashMemo(photos: Photos, shared: Set<object>): HashMemo {
 /** The objects many pages name: each article as lists and its neighbours show it. */
 function sharedObjects(archive: Archive): Set<object> {
   const shared = new Set<object>();
-  for (const a of archive.articles) for (const ref of [...a.newer, ...a.older, a.previous, a.next]) if (ref) shared.add(ref);
+  for (const a of archive.articles) {
+    for (const ref of a.newer) shared.add(ref);
+    for (const ref of a.older) shared.add(ref);
+    if (a.previous) shared.add(a.previous);
+    if (a.next) shared.add(a.next);
+  }
   return shared;
 }
 
