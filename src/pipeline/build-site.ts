@@ -23,7 +23,7 @@ import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory, releaseMemoryIfGrown } from "./memory.js";
 import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeInBackground, removeStaleFolders } from "./output-folder.ts";
 import { cacheFolderFor } from "../content/parse-cache.ts";
-import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderPlan, settleLinks, startLinks, type PageLinks, type RecordedPages } from "./incremental.ts";
+import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderFingerprint, renderPlan, settleLinks, startLinks, type PageLinks, type RecordedPages } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 /** Resized photos are kept here between builds. */
@@ -150,37 +150,44 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   // The output being replaced, whose unchanged pages and shards are kept (none with --full, or on a first build).
   const outputDir = path.resolve(options.outputDir);
   const previous = options.reuse !== false && fs.existsSync(outputDir) ? outputDir : undefined;
-  // Its list pages are linked into the new output from now on, beside the work below (incremental.ts, startLinks).
+  const { content, photoUses } = loaded;
+  const failed = (more: Problem[]) => ({ result: { ok: false, problems: sortProblems([...problems, ...more]), drafts, scheduled, pages: 0 } });
+  const { photos, failures } = await processPhotos(content, contentDir, PHOTO_CACHE);
+  if (failures.length) return failed(photoFailureProblems(failures, photoUses));
+  for (const item of [...content.articles, ...content.campaigns, ...content.sections, ...content.awardLists]) item.html = withPictures(item.html, photos);
+  step("photos");
+  const archive = archiveOf(content);
+  const wrongRedirects = redirectProblems(archive);
+  if (wrongRedirects.length) return failed(wrongRedirects);
+  step("archive");
+  // The previous output's list pages are linked into the new one from now on, beside the work that follows,
+  // if they were rendered as this build renders them (incremental.ts, startLinks).
   const recorded = previous ? recordedPages(previous) : undefined;
-  const links = previous && recorded ? startLinks(previous, recorded, staging, pathPrefix) : undefined;
+  const links = previous && recorded ? startLinks(previous, recorded, staging, renderFingerprint(archive, pathPrefix)) : undefined;
   try {
-    return await writeSite(options, loaded, staging, previous, links && recorded ? { links, recorded } : undefined);
+    return await indexAndRender(options, { loaded, archive, photos }, staging, previous, links && recorded ? { links, recorded } : undefined);
   } finally {
     // A build that stops before the links are settled stops them, before its staging folder is removed.
     await links?.stop();
   }
 }
 
-/** renderSite's work once the content is loaded and checked and the staging folder made, with the previous output's pages being linked into it. */
-async function writeSite(
+/**
+ * renderSite's work once the archive is computed: the search index's shards
+ * (indexed while the pages render), then the pages, with the previous
+ * output's list pages being linked into the staging folder.
+ */
+async function indexAndRender(
   options: BuildOptions,
-  { content, problems, drafts, scheduled, photoUses }: LoadResult,
+  { loaded, archive, photos }: { loaded: LoadResult; archive: Archive; photos: Photos },
   staging: string,
   previous: string | undefined,
   linking: { links: PageLinks; recorded: RecordedPages } | undefined,
 ): Promise<{ result: BuildResult; indexing?: Promise<void> }> {
+  const { content, problems, drafts, scheduled } = loaded;
   const contentDir = path.resolve(options.contentDir);
   const pathPrefix = options.pathPrefix ?? "/";
   const step = options.onStep ?? (() => {});
-  const failed = (found: Problem[]) => ({ result: { ok: false, problems: sortProblems(found), drafts, scheduled, pages: 0 } });
-  const { photos, failures } = await processPhotos(content, contentDir, PHOTO_CACHE);
-  if (failures.length) return failed([...problems, ...photoFailureProblems(failures, photoUses)]);
-  for (const item of [...content.articles, ...content.campaigns, ...content.sections, ...content.awardLists]) item.html = withPictures(item.html, photos);
-  step("photos");
-  const archive = archiveOf(content);
-  const wrongRedirects = redirectProblems(archive);
-  if (wrongRedirects.length) return failed([...problems, ...wrongRedirects]);
-  step("archive");
   // The records go to Pagefind's indexer in shards, indexed one at a time (in bounded memory)
   // while Eleventy renders; a shard made from the same records as in the output is kept.
   let index: SearchIndex | undefined;

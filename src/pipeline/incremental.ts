@@ -11,10 +11,11 @@
 // layout, stylesheet, code, package version, sub-path) renders everything.
 //
 // The links are made before the hashes are known (startLinks: every list
-// page of the previous output, in a worker, while the build computes the
-// archive), and those of pages rendered again or gone are unlinked after
-// (settleLinks): tens of thousands of folders and links are the file
-// system's work, and cost less beside the build than after it.
+// page of the previous output, in a worker, once the archive shows that the
+// fingerprint is the same, while the build computes the search index's
+// stamps and the hashes), and those of pages rendered again or gone are
+// unlinked after (settleLinks): tens of thousands of folders and links are
+// the file system's work, and cost less beside the build than after it.
 //
 // A page's hash must cover everything its template reads. The page
 // templates read their own page object, `site`, and of the archive only what
@@ -118,8 +119,8 @@ export function codeFingerprint(): string {
 }
 
 let renderCode: { pathPrefix: string; hash: string } | undefined;
-/** What renders every page but the archive: the layouts, the stylesheet, the code, the packages, Node, the sub-path. */
-export function renderCodeFingerprint(pathPrefix: string): string {
+/** What renders every page but the archive: the layouts, the stylesheet, the code, the packages, Node, the sub-path (read once a process). */
+function renderCodeFingerprint(pathPrefix: string): string {
   if (renderCode?.pathPrefix === pathPrefix) return renderCode.hash;
   const hash = crypto.createHash("sha256").update(codeFingerprint());
   for (const dir of ["layouts", "static"]) hashFolder(hash, path.join(ROOT, dir));
@@ -214,11 +215,8 @@ export interface RenderPlan {
   hashes: string;
 }
 
-/** What an output records of its list pages (PAGE_HASHES): each file's hash, and what rendered them. */
+/** What an output records of its list pages (PAGE_HASHES): each file's hash, and what rendered them (renderFingerprint). */
 export interface RecordedPages {
-  /** renderCodeFingerprint: the code, layouts and sub-path. */
-  code: string;
-  /** renderFingerprint: that and the chrome. */
   fingerprint: string;
   pages: Record<string, string>;
 }
@@ -250,15 +248,15 @@ export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string,
     ]),
   ) as unknown as RenderLists;
   const sorted = Object.fromEntries(Object.keys(pages).sort().map((k) => [k, pages[k]]));
-  const recorded: RecordedPages = { code: renderCodeFingerprint(pathPrefix), fingerprint, pages: sorted };
-  return { render, kept, hashes: `${JSON.stringify({ version: 2, ...recorded })}\n` };
+  const recorded: RecordedPages = { fingerprint, pages: sorted };
+  return { render, kept, hashes: `${JSON.stringify({ version: 1, ...recorded })}\n` };
 }
 
 /** The list pages a built site records (PAGE_HASHES), if it has a record this code reads. */
 export function recordedPages(siteDir: string): RecordedPages | undefined {
   try {
     const data = JSON.parse(fs.readFileSync(path.join(siteDir, PAGE_HASHES), "utf8"));
-    return data?.version === 2 && typeof data.code === "string" && typeof data.fingerprint === "string" && data.pages && typeof data.pages === "object" ? data : undefined;
+    return data?.version === 1 && typeof data.fingerprint === "string" && data.pages && typeof data.pages === "object" ? data : undefined;
   } catch {
     return undefined;
   }
@@ -277,13 +275,13 @@ export interface PageLinks {
 /**
  * Starts linking (else copying) every list page of the previous output into
  * the new one, in a worker (link-worker.js), before the build knows which
- * pages changed: the hashes come from the whole archive, while this is the
- * file system's work and can run beside it. settleLinks then unlinks the
- * files of the pages rendered again or gone. Nothing when the pages were
- * rendered by other code, layouts or sub-path (every page is rendered).
+ * pages changed: the hashes take seconds to compute, while this is the file
+ * system's work and can run beside them. settleLinks then unlinks the files
+ * of the pages rendered again or gone. Nothing when the previous output's
+ * fingerprint is not `fingerprint` (renderFingerprint: every page is rendered).
  */
-export function startLinks(previousSite: string, previous: RecordedPages, staging: string, pathPrefix: string): PageLinks | undefined {
-  if (previous.code !== renderCodeFingerprint(pathPrefix)) return undefined;
+export function startLinks(previousSite: string, previous: RecordedPages, staging: string, fingerprint: string): PageLinks | undefined {
+  if (previous.fingerprint !== fingerprint) return undefined;
   const files = Object.keys(previous.pages);
   const workerData: LinkWorkerData = { from: previousSite, to: staging, files };
   const worker = new Worker(new URL("./link-worker.js", import.meta.url), { workerData });
@@ -367,5 +365,5 @@ export function forgetPage(siteDir: string, item: { url: string; csvUrl?: string
   const recorded = recordedPages(siteDir);
   if (!recorded) return;
   for (const f of filesOf(item)) delete recorded.pages[f];
-  fs.writeFileSync(path.join(siteDir, PAGE_HASHES), `${JSON.stringify({ version: 2, ...recorded })}\n`);
+  fs.writeFileSync(path.join(siteDir, PAGE_HASHES), `${JSON.stringify({ version: 1, ...recorded })}\n`);
 }
