@@ -141,9 +141,10 @@ const SITE_PATH = /"(\/[^"\\]*)"/g;
  * A page's hash: its page object, with the markup of every photo it names
  * (a photo replaced under the same name changes its page). `shown` keeps each
  * photo's markup across the pages of one plan: one photo is named by every
- * page that lists its article. An object in `shared` (an article as other
- * pages list it, named by a dozen pages) is hashed once, on its own, and its
- * hash stands in its place in every page that names it.
+ * page that lists its article. An object of the plan's shared ones (an
+ * article as other pages list it, named by a dozen pages: sharedObjects) is
+ * hashed once, on its own, and its hash stands in its place in every page
+ * that names it (hashMemo's replacer).
  */
 function pageHash(item: object, photos: Photos, memo: HashMemo): string {
   const json = JSON.stringify(item, memo.replacer);
@@ -337,9 +338,9 @@ export async function settleLinks(plan: RenderPlan, links: PageLinks, staging: s
 }
 
 /**
- * When no page is kept (the chrome changed: every page is rendered), the
- * folders the links were made in are moved into `aside` whole, and removed
- * in the background: unlinking 30,000 files and folders one by one costs
+ * When no page is kept (every page's hash changed, though the fingerprint
+ * did not), the folders the links were made in are moved into `aside` whole,
+ * and removed in the background: unlinking 30,000 files and folders one by one costs
  * seconds. Nothing else is written in those folders before the links are
  * settled (the search index has a folder of its own).
  */
