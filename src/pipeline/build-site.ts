@@ -21,7 +21,7 @@ import { redirectFiles, redirectProblems } from "../site/redirects.ts";
 import { sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory, releaseMemoryIfGrown } from "./memory.js";
-import { makeFolder, markOutput, outputErrorMessage, outputRefusal, removeInBackground, removeStaleFolders } from "./output-folder.ts";
+import { asideName, makeFolder, markOutput, outputErrorMessage, outputRefusal, removeInBackground, removeStaleFolders } from "./output-folder.ts";
 import { cacheFolderFor } from "../content/parse-cache.ts";
 import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderFingerprint, renderPlan, settleLinks, startLinks, type PageLinks, type RecordedPages } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
@@ -311,13 +311,6 @@ function copyLinkedFiles(content: Content, contentDir: string, staging: string) 
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(path.join(contentDir, file), to, fs.constants.COPYFILE_FICLONE);
   }
-}
-
-let lastAside = 0;
-/** A new name beside the output for a folder to remove in the background (removeStaleFolders knows its form). */
-function asideName(outputDir: string): string {
-  lastAside = Math.max(Date.now(), lastAside + 1);
-  return `${outputDir}.old-${process.pid}-${lastAside}`;
 }
 
 /**

@@ -120,6 +120,13 @@ export function removeInBackground(dir: string) {
   child.unref();
 }
 
+let lastAside = 0;
+/** A new name beside the output (`<out>.old-<pid>-<n>`) for a folder to remove in the background: removeStaleFolders knows its form. */
+export function asideName(outputDir: string): string {
+  lastAside = Math.max(Date.now(), lastAside + 1);
+  return `${path.resolve(outputDir)}.old-${process.pid}-${lastAside}`;
+}
+
 /**
  * Removes the staging (`<out>.tmp-<pid>`) and replaced (`<out>.old-<pid>-<time>`)
  * folders of earlier builds into the same output whose process is gone. A
@@ -150,7 +157,7 @@ export function removeStaleFolders(outputDir: string): string[] {
       // the background: often the last build's replaced site, which its own `rm` is still deleting
       // (28,000 files: 3.6 s of a 20,000-article build when removed here, BENCHMARKS.md). Should that
       // `rm` be stopped, a later build finds the folder again.
-      const aside = path.join(parent, `${base}.old-${process.pid}-${Date.now()}${removed.length}`);
+      const aside = asideName(outputDir);
       fs.renameSync(dir, aside);
       removeInBackground(aside);
       removed.push(dir);
