@@ -72,6 +72,17 @@ async function coldSearch(site: string, q: string, options: object = {}) {
   }
 }
 
+/** Builds the base content with these articles ("2016/slug": [title, date, text]), in shards of `shardSize`; the output folder. */
+async function buildArticles(articles: Record<string, [string, string, string]>, shardSize: number) {
+  const files = Object.fromEntries(
+    Object.entries(articles).map(([at, [title, date, text]]) => [`articles/${at}.md`, `---\ntitle: ${title}\ndate: ${date}\n---\n${text}\n`]),
+  );
+  const { root, content } = makeContent(files);
+  const out = path.join(root, "_site");
+  expect((await buildSite({ contentDir: content, outputDir: out, shardSize, now: Date.UTC(2026, 10, 30) })).ok).toBe(true);
+  return out;
+}
+
 const periodShards = () => shards.filter((s) => s.from);
 const yearOf = (r: Result) => r.iso.slice(0, 4);
 
@@ -242,17 +253,39 @@ describe("a search across shards", () => {
 
 describe("a phrase whose number only an old article has (newer ones have 305 and 3050)", () => {
   it("is found there, first: the newer shards' near misses do not stop the search", async () => {
-    const article = (title: string, date: string, text: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n${text}\n`;
-    const { root, content } = makeContent({
-      "articles/2016/kiem-soat-2016.md": article("Kiểm soát giao thông năm 2016", "2016-03-01T08:00", "Trong đợt cao điểm, lực lượng chức năng đã kiểm tra 3051 lượt phương tiện trên các tuyến."),
-      "articles/2020/kiem-soat-2020.md": article("Kiểm soát giao thông năm 2020", "2020-03-01T08:00", "Trong đợt cao điểm, lực lượng chức năng đã kiểm tra 305 lượt phương tiện trên các tuyến."),
-      "articles/2020/kiem-soat-2020-b.md": article("Tuần tra năm 2020", "2020-04-01T08:00", "Tổ công tác đã kiểm tra 3050 lượt phương tiện, xử lý nhiều trường hợp."),
-    });
-    const out = path.join(root, "_site");
-    expect((await buildSite({ contentDir: content, outputDir: out, shardSize: 3, now: Date.UTC(2026, 10, 30) })).ok).toBe(true);
+    const out = await buildArticles(
+      {
+        "2016/kiem-soat-2016": ["Kiểm soát giao thông năm 2016", "2016-03-01T08:00", "Trong đợt cao điểm, lực lượng chức năng đã kiểm tra 3051 lượt phương tiện trên các tuyến."],
+        "2020/kiem-soat-2020": ["Kiểm soát giao thông năm 2020", "2020-03-01T08:00", "Trong đợt cao điểm, lực lượng chức năng đã kiểm tra 305 lượt phương tiện trên các tuyến."],
+        "2020/kiem-soat-2020-b": ["Tuần tra năm 2020", "2020-04-01T08:00", "Tổ công tác đã kiểm tra 3050 lượt phương tiện, xử lý nhiều trường hợp."],
+      },
+      3,
+    );
     const { results, fetched } = await coldSearch(out, "3051 lượt phương", { limit: 1 });
     expect(results[0].url).toBe("/tin-tuc/2016/kiem-soat-2016/");
     expect(results[0].excerpt).toContain("<mark>3051 lượt phương</mark>");
     expect(fetched.some((id) => id.startsWith("2016"))).toBe(true);
+  }, 120_000);
+});
+
+describe("a dated phrase whose date newer articles have only in part (1/2 against 12/7 and 12)", () => {
+  it("is found in the old article, first, with or without marks; the near ones rank after it", async () => {
+    const out = await buildArticles(
+      {
+        "2016/so-ket-2016": ["Sơ kết quý I năm 2016", "2016-03-01T08:00", "Đoàn công tác đến thị trấn Sáng 1/2 để kiểm tra công tác bảo đảm an ninh."],
+        "2020/so-ket-2020": ["Sơ kết quý III năm 2020", "2020-08-01T08:00", "Đoàn công tác rời thị trấn. Sáng 12/7, đoàn kiểm tra công tác tuần tra."],
+        "2021/so-ket-2021": ["Sơ kết tháng năm 2021", "2021-08-01T08:00", "Đoàn về thị trấn Sáng 12 tháng này, kiểm tra công tác phòng cháy."],
+      },
+      1,
+    );
+    for (const q of ["trấn Sáng 1/2", "tran Sang 1/2"]) {
+      const { results, fetched } = await coldSearch(out, q, { limit: 1 });
+      expect(results.map((r) => r.url), q).toEqual(["/tin-tuc/2016/so-ket-2016/"]);
+      expect(results[0].excerpt, q).toContain("<mark>trấn Sáng 1/2</mark>");
+      expect(fetched.some((id) => id.startsWith("2016")), q).toBe(true);
+      // The near ones are still found, after it: they have all the words as Pagefind matches them.
+      const more = await coldSearch(out, q, { limit: 3 });
+      expect(more.results.map((r) => r.url), q).toEqual(["/tin-tuc/2016/so-ket-2016/", "/tin-tuc/2021/so-ket-2021/", "/tin-tuc/2020/so-ket-2020/"]);
+    }
   }, 120_000);
 });

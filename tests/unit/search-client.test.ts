@@ -1,6 +1,6 @@
 // The query side of search.js: folding, query plans and excerpts.
 import { describe, expect, it } from "vitest";
-import { displayForm, excerpt, FIELD_BREAK, fold, hasMarks, indexForm, phraseHits, plan, queryWords } from "../../src/search/client/search.js";
+import { displayForm, excerpt, FIELD_BREAK, fold, hasMarks, holdsPhrase, indexForm, phraseHits, plan, queryWords } from "../../src/search/client/search.js";
 
 describe("fold", () => {
   it("drops tones and vowel marks and maps đ to d", () => {
@@ -86,6 +86,21 @@ describe("excerpt", () => {
     // The last word may be a prefix still being typed.
     expect(phraseHits(words, [0, 3, 4], ["phong", "tr"])).toEqual([3, 4]);
     expect(excerpt(words.join(" "), [0, 3, 4], { query: ["phong", "trào"] })).toBe("phong tục và <mark>phong trào</mark> thi đua");
+  });
+  it("checks a phrase against a page's text with the punctuation inside its words: 1/2 is not 12/7 nor 12", () => {
+    const text = indexForm(`Hội nghị ${FIELD_BREAK} Tại thị trấn. Sáng 12/7, đoàn đã đến; sáng 12 và chiều 1/20 cũng vậy.`);
+    const q = (s: string) => queryWords(s).map(indexForm);
+    expect(holdsPhrase(text, q("trấn Sáng 12/7"))).toBe(true);
+    expect(holdsPhrase(text, q("tran sang 12/7"))).toBe(true);
+    expect(holdsPhrase(text, q("trấn Sáng 1/2"))).toBe(false);
+    expect(holdsPhrase(text, q("sáng 1/2"))).toBe(false);
+    // A last word of letters and digits only may still be being typed; one with punctuation is whole.
+    expect(holdsPhrase(text, q("đoàn đã đ"))).toBe(true);
+    expect(holdsPhrase(text, q("chiều 1/2"))).toBe(false);
+    expect(holdsPhrase(text, q("chiều 1/20"))).toBe(true);
+    // The field break stands between words: no phrase spans it.
+    expect(holdsPhrase(text, q("nghị Tại"))).toBe(false);
+    expect(holdsPhrase(text, q(""))).toBe(false);
   });
   it("takes the excerpt from the text span, and opens the text when the only match is outside it", () => {
     const content = `Tiêu đề ${FIELD_BREAK} Thân bài có nội dung ${FIELD_BREAK} Tác giả: Minh Đức`;

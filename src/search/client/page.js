@@ -64,13 +64,13 @@ function remember() {
   history.replaceState({ shown: list.children.length, scroll: Math.round(window.scrollY) }, "");
 }
 
-/** @param {number} offset */
-function options(offset) {
+/** The search's options from the form: its filters, its order, and whether every period is searched (the limit is run's). */
+function options() {
   /** @type {Record<string, string>} */
   const filters = {};
   for (const s of selects) if (s.dataset.filter && s.value) filters[s.dataset.filter] = s.value;
   const sort = /** @type {"relevance" | "newest" | "oldest"} */ (/** @type {HTMLSelectElement} */ (form.elements.namedItem("sap-xep")).value);
-  return { filters, sort, limit: PAGE, offset, all: everyPeriod };
+  return { filters, sort, all: everyPeriod };
 }
 
 /** @param {import("./search.js").Result} result */
@@ -130,7 +130,7 @@ async function run(offset = 0, { how = "push", restore } = {}) {
   let results;
   try {
     const wanted = restore && restore.shown > PAGE ? restore.shown : PAGE;
-    results = await search(query, { ...options(0), limit: offset + wanted });
+    results = await search(query, { ...options(), limit: offset + wanted });
   } catch (error) {
     console.error(error);
     if (mine === generation) status.textContent = text.failed;

@@ -15,6 +15,9 @@
 //   "huyện" is not drowned in huyền and huyên; pages that match only when
 //   folded come after. A query typed without marks is searched folded.
 // - The words as a phrase rank first, then pages that have all the words.
+//   Pagefind matches a word with punctuation inside by its letters and
+//   digits, also as a part of a longer word ("1/2" as the "12" of "12/7"):
+//   the phrase matches of such a query are checked against the page's text.
 // This file has no imports, so that it works when copied on its own.
 
 /**
@@ -502,6 +505,10 @@ export async function search(query, options = {}) {
     // With a date order the phrase gives no precedence: the all-words searches, by date.
     const todo = sort === "relevance" ? steps : steps.filter((s) => !s.query.startsWith('"'));
     const need = offset + limit;
+    // A word with punctuation inside ("1/2") Pagefind matches by its letters and digits ("12"), also where
+    // they are a part of another word ("12/7"): its phrase matches are checked against the page's text.
+    const wanted = queryWords(query).map(indexForm);
+    const check = wanted.length > 1 && wanted.some((w) => /[^\p{L}\p{N}]/u.test(matchForm(w))) ? { words: wanted, left: MAX_PHRASE_CHECKS } : undefined;
     const years = filterValues(pfFilters.year);
     const kinds = filterValues(pfFilters.kind);
     // Articles and award lists that contain the words come before the register's pages of units and people,
@@ -547,7 +554,7 @@ export async function search(query, options = {}) {
       const searchIn = async (shard, place) => {
         /** @param {boolean} exact */
         const searcher = (exact) => searcherOf(basePath, index, exact);
-        const found = await searchShard(searcher, shard, todo, { filters: { ...pfFilters, ...only }, ...(pfSort ? { sort: pfSort } : {}) }, need - ranked.length - hits.length);
+        const found = await searchShard(searcher, shard, todo, { filters: { ...pfFilters, ...only }, ...(pfSort ? { sort: pfSort } : {}) }, need - ranked.length - hits.length, check, need - ranked.length - good);
         hits.push(...found.hits.map((h) => ({ ...h, place })));
         good += found.good;
       };
@@ -605,6 +612,15 @@ export async function search(query, options = {}) {
 }
 
 /** @typedef {{ id: string, data(): Promise<any> }} PagefindResult */
+/** @typedef {{ words: string[], left: number }} PhraseCheck the query's words, and how many more pages the search may fetch to check its phrase (spent as it goes) */
+
+/**
+ * The most phrase matches a search checks against their pages' text (see
+ * holdsPhrase); each check fetches the page's fragment, which is fetched
+ * anyway if the page is shown. Matches past it rank as Pagefind's phrase
+ * search gave them.
+ */
+export const MAX_PHRASE_CHECKS = 20;
 /** @typedef {{ result: PagefindResult, tier: number }} Hit */
 
 /**
@@ -615,14 +631,19 @@ export async function search(query, options = {}) {
  * them: Pagefind scores every phrase match alike). Folded matches are
  * searched only while the page is short (`short` more wanted). `good`
  * counts the phrase matches (every match, for one word or a date order).
+ * With `check`, phrase matches are checked against their page's text, in
+ * Pagefind's order, until `want` held the phrase or the checks are spent:
+ * one that does not hold it ranks with the pages that have all the words.
  * @param {(exact: boolean) => Searcher} searcher
  * @param {Shard} shard
  * @param {{ query: string, exact: boolean }[]} todo
  * @param {{ filters: Record<string, unknown>, sort?: Record<string, string> }} pfOptions
  * @param {number} short
+ * @param {PhraseCheck} [check]
+ * @param {number} [want]
  * @returns {Promise<{ hits: Hit[], good: number }>}
  */
-async function searchShard(searcher, shard, todo, pfOptions, short) {
+async function searchShard(searcher, shard, todo, pfOptions, short, check, want = 0) {
   /** @param {{ query: string, exact: boolean }} step @returns {Promise<PagefindResult[]>} */
   const run = (step) => searcher(step.exact).search(shard, step.query, pfOptions);
   const phrased = todo.some((s) => s.query.startsWith('"'));
@@ -656,7 +677,15 @@ async function searchShard(searcher, shard, todo, pfOptions, short) {
     if (step.query.startsWith('"')) {
       const phrase = new Set((await run(step)).map((r) => r.id));
       const every = await run(todo[++i]);
-      for (const r of every) if (phrase.has(r.id)) add(r, true, step.exact);
+      let held = 0;
+      for (const r of every) {
+        if (!phrase.has(r.id) || seen.has(r.id)) continue;
+        const checked = check && check.left > 0 && held < want;
+        if (checked) check.left--;
+        const holds = !checked || holdsPhrase((await r.data()).content ?? "", check.words);
+        if (checked && holds) held++;
+        add(r, holds, step.exact);
+      }
       for (const r of every) add(r, false, step.exact);
     } else {
       for (const r of await run(step)) add(r, false, step.exact);
@@ -754,6 +783,30 @@ export function phraseHits(words, hits, query) {
     if (k === wanted.length) for (let i = 0; i < k; i++) runs.push(h + i);
   }
   return runs.length ? [...new Set(runs)] : hits;
+}
+
+/**
+ * True when the text has the query's words standing together, each as it is
+ * written, punctuation inside a word included: "1/2" is not the "12" of
+ * "12/7", though Pagefind's phrase search takes it for it (it drops a query
+ * word's punctuation, and indexes each part of "12/7" at its place). Case
+ * and marks are folded; the last word may start a longer word if it is
+ * letters and digits only (still being typed, as in phraseHits).
+ * @param {string} text a page's indexed text
+ * @param {string[]} query the query's words
+ */
+export function holdsPhrase(text, query) {
+  const wanted = query.map(matchForm).filter(Boolean);
+  if (!wanted.length) return false;
+  const words = text.split(WORD_SEPARATORS).map(matchForm);
+  const last = wanted.length - 1;
+  const open = !/[^\p{L}\p{N}]/u.test(wanted[last]);
+  next: for (let i = 0; i + last < words.length; i++) {
+    for (let k = 0; k < last; k++) if (words[i + k] !== wanted[k]) continue next;
+    const word = words[i + last];
+    if (word === wanted[last] || (open && word.startsWith(wanted[last]))) return true;
+  }
+  return false;
 }
 
 /**
