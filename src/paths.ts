@@ -22,5 +22,15 @@ export function copiedFileCount(): number {
   return Object.keys(COPIED).reduce((n, source) => n + (fs.statSync(source).isDirectory() ? fs.readdirSync(source, { recursive: true }).length : 1), 0);
 }
 
+/**
+ * What builds keep between runs: `.cache/` in the project, or the folder that
+ * the LUU_TRU_CACHE environment variable names (a CI's cache folder; each
+ * test run's own, so that running the tests evicts no site's cache).
+ */
+export const CACHE_DIR = process.env.LUU_TRU_CACHE ? path.resolve(process.env.LUU_TRU_CACHE) : path.join(ROOT, ".cache");
+
 /** Each content file's parse is kept here between builds and checks (src/content/parse-cache.ts). */
-export const CONTENT_CACHE = path.join(ROOT, ".cache", "content");
+export const CONTENT_CACHE = path.join(CACHE_DIR, "content");
+
+/** Resized photos are kept here between builds. */
+export const PHOTO_CACHE = path.join(CACHE_DIR, "photos");

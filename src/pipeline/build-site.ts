@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { CONTENT_CACHE, copiedFileCount, LAYOUTS_DIR, ROOT } from "../paths.ts";
+import { CONTENT_CACHE, copiedFileCount, LAYOUTS_DIR, PHOTO_CACHE, ROOT } from "../paths.ts";
 import { archiveOf, type Archive, type ArticlePage } from "../archive/archive.ts";
 import type { Content } from "../content/model.ts";
 import { displayPath } from "../content/files.ts";
@@ -26,8 +26,6 @@ import { cacheFolderFor } from "../content/parse-cache.ts";
 import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderFingerprint, renderPlan, settleLinks, startLinks, type PageLinks, type RecordedPages } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
-/** Resized photos are kept here between builds. */
-const PHOTO_CACHE = path.join(ROOT, ".cache", "photos");
 
 
 export interface BuildOptions {

@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
-import { STAT_SETTLED_MS } from "../../src/content/parse-cache.ts";
+import { cacheFolderFor, STAT_SETTLED_MS } from "../../src/content/parse-cache.ts";
+import { CONTENT_CACHE, ROOT } from "../../src/paths.ts";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { makeContent, SAMPLE_CONTENT, snapshot, writeFiles } from "../helpers/content.ts";
 
@@ -139,5 +140,10 @@ describe("the parse cache", () => {
     expect((await buildSite({ ...options, outputDir: out("cached") })).ok).toBe(true);
     expect(snapshot(out("cached"))).toEqual(snapshot(out("full")));
     expect(snapshot(out("first"))).toEqual(snapshot(out("full")));
+    // The cache is where LUU_TRU_CACHE says (this test run's folder, tests/global-setup.ts), not in the project.
+    const kept = cacheFolderFor(CONTENT_CACHE, content);
+    expect(kept.startsWith(path.join(process.env.LUU_TRU_CACHE!, "content"))).toBe(true);
+    expect(fs.readdirSync(kept).length).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(ROOT, ".cache", "content", path.basename(kept)))).toBe(false);
   }, 120_000);
 });
