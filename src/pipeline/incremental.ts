@@ -28,6 +28,7 @@ import path from "node:path";
 import type { Archive } from "../archive/archive.ts";
 import { ROOT } from "../paths.ts";
 import { Worker } from "node:worker_threads";
+import { namedHtml } from "./digest.ts";
 import type { LinkAnswer, LinkWorkerData } from "./messages.ts";
 import { makeFolder, markOutput, removeInBackground } from "./output-folder.ts";
 import type { Photos } from "./photos.ts";
@@ -175,7 +176,9 @@ interface HashMemo {
 function hashMemo(photos: Photos, shared: Set<object>): HashMemo {
   const shown = new Map<string, string>();
   const hashes = new Map<object, string>();
-  const replacer = (_key: string, value: unknown) => {
+  // A page's body by its digest (digest.ts, shared with the search records' hashes); a shared object by its hash.
+  const replacer = function (this: unknown, key: string, value: unknown) {
+    if (typeof value === "string") return namedHtml(key, value, this as { html?: unknown });
     if (typeof value !== "object" || value === null || !shared.has(value)) return value;
     let hash = hashes.get(value);
     if (hash === undefined) {

@@ -4,6 +4,7 @@
 // are never part of it.
 import crypto from "node:crypto";
 import type { Archive, ArticlePage, AwardListPage, RecipientPage } from "../archive/archive.ts";
+import { namedHtml } from "../pipeline/digest.ts";
 import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
 import { decodeEntities } from "../text/html.ts";
@@ -141,22 +142,23 @@ const recipientFilters = (r: RecipientPage) => ({ year: [...new Set(r.entries.ma
  * of the shards it writes again only.
  */
 export interface SearchPage extends Placed {
-  /** A hash of its record's source (the code that makes records is not in it). */
+  /** A hash of its record's source (the code that makes records is not in it; its body by its digest, digest.ts). */
   input(): string;
   record(): SearchRecord;
 }
 
 export function searchPages(archive: Archive, photos?: { thumbnail: Thumbnail }): SearchPage[] {
-  const page = (url: string, filters: Record<string, string[]>, date: string, source: () => RecordSource): SearchPage => ({
+  /** `body`: the page whose html the source holds. */
+  const page = (url: string, filters: Record<string, string[]>, date: string, source: () => RecordSource, body?: { html: string }): SearchPage => ({
     url,
     filters,
     sort: { date },
-    input: () => crypto.createHash("sha256").update(JSON.stringify(source())).digest("hex"),
+    input: () => crypto.createHash("sha256").update(JSON.stringify(source(), (key, value) => namedHtml(key, value, body))).digest("hex"),
     record: () => record(source()),
   });
   return [
-    ...archive.articles.map((a) => page(a.url, articleFilters(a), a.date, () => articleSource(a, photos?.thumbnail))),
-    ...archive.awardLists.map((l) => page(l.url, awardListFilters(l), l.date, () => awardListSource(l))),
+    ...archive.articles.map((a) => page(a.url, articleFilters(a), a.date, () => articleSource(a, photos?.thumbnail), a)),
+    ...archive.awardLists.map((l) => page(l.url, awardListFilters(l), l.date, () => awardListSource(l), l)),
     ...archive.recipients.map((r) => page(r.url, recipientFilters(r), r.entries[0].date, () => recipientSource(r))),
   ];
 }
