@@ -42,10 +42,33 @@ function local(iso: string): DateTime {
   return date;
 }
 
+/**
+ * An ISO date-time written with TIME_ZONE's offset (+07:00, its offset since
+ * 1975), as the content's dates are (parseContentDate, then toISO()): its
+ * fields are TIME_ZONE's, read from the text without luxon, which takes ~40 µs
+ * a date (0.8 s of an archive of 20,000). Earlier years, or any other offset,
+ * go through luxon.
+ */
+const IN_ZONE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?\+07:00$/;
+const SINCE_YEAR = 1976;
+
+/** The local fields of an ISO date-time: [year, month, day, hour, minute, weekday 1–7 from Monday], as luxon gives them. */
+function fieldsOf(iso: string): [string, string, string, string, string, number] {
+  const m = IN_ZONE.exec(iso);
+  if (m && Number(m[1]) >= SINCE_YEAR) {
+    const [, y, mo, d, h, mi] = m;
+    const weekday = ((new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay() + 6) % 7) + 1;
+    return [y, mo, d, h, mi, weekday];
+  }
+  const t = local(iso);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return [String(t.year).padStart(4, "0"), two(t.month), two(t.day), two(t.hour), two(t.minute), t.weekday];
+}
+
 /** "Thứ Hai, 15/01/2018 - 08:30"; "Thứ Hai, 15/01/2018" for a day without a time. */
 export function formatLong(iso: string, withTime = true): string {
-  const d = local(iso);
-  return `${weekdays[d.weekday - 1]}, ${d.toFormat(withTime ? "dd/MM/yyyy - HH:mm" : "dd/MM/yyyy")}`;
+  const [y, mo, d, h, mi, weekday] = fieldsOf(iso);
+  return `${weekdays[weekday - 1]}, ${d}/${mo}/${y}${withTime ? ` - ${h}:${mi}` : ""}`;
 }
 
 const shortForms = new Map<string, string>();
@@ -53,7 +76,8 @@ const shortForms = new Map<string, string>();
 export function formatShort(iso: string): string {
   let text = shortForms.get(iso);
   if (text === undefined) {
-    text = local(iso).toFormat("dd/MM/yyyy");
+    const [y, mo, d] = fieldsOf(iso);
+    text = `${d}/${mo}/${y}`;
     shortForms.set(iso, text);
   }
   return text;
@@ -61,5 +85,5 @@ export function formatShort(iso: string): string {
 
 /** The year an ISO date-time belongs to, in TIME_ZONE. */
 export function localYear(iso: string): number {
-  return local(iso).year;
+  return Number(fieldsOf(iso)[0]);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatLong, formatShort, localYear, parseContentDate } from "../../src/text/dates.ts";
+import { DateTime } from "luxon";
+import { weekdays } from "../../src/strings.ts";
+import { formatLong, formatShort, localYear, parseContentDate, TIME_ZONE } from "../../src/text/dates.ts";
 
 const iso = (v: unknown) => parseContentDate(v)?.date.toISO();
 
@@ -49,5 +51,25 @@ describe("formatting", () => {
   });
   it("writes list dates as dd/MM/yyyy in local time", () => {
     expect(formatShort("2017-12-31T17:30:00.000Z")).toBe("01/01/2018");
+  });
+  it("reads a content date's fields from its text as luxon reads them in the zone, over 60 years and across every weekday", () => {
+    // Dates as the content gives them (parseContentDate, then toISO()), every ~37 hours from 1970 to 2035,
+    // and the same instants written in UTC and with another offset (luxon's way).
+    const start = Date.UTC(1970, 0, 1, 3, 7);
+    for (let t = start; t < Date.UTC(2035, 0, 1); t += 37 * 3_600_000 + 13 * 60_000) {
+      const inZone = DateTime.fromMillis(t, { zone: TIME_ZONE });
+      const want = {
+        long: `${weekdays[inZone.weekday - 1]}, ${inZone.toFormat("dd/MM/yyyy - HH:mm")}`,
+        day: `${weekdays[inZone.weekday - 1]}, ${inZone.toFormat("dd/MM/yyyy")}`,
+        short: inZone.toFormat("dd/MM/yyyy"),
+        year: inZone.year,
+      };
+      for (const text of [inZone.toISO()!, DateTime.fromMillis(t, { zone: "utc" }).toISO()!, DateTime.fromMillis(t, { zone: "UTC+8" }).toISO()!]) {
+        expect([formatLong(text), formatLong(text, false), formatShort(text), localYear(text)], text).toEqual([want.long, want.day, want.short, want.year]);
+      }
+    }
+    // Before 1975 the zone was not +07:00 all along: such a date is read by luxon, even written with +07:00.
+    expect(formatLong("1970-06-15T08:30:00.000+08:00")).toBe("Thứ Hai, 15/06/1970 - 08:30");
+    expect(formatLong("1970-06-15T08:30:00.000+07:00")).toBe("Thứ Hai, 15/06/1970 - 09:30");
   });
 });
