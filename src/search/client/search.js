@@ -632,8 +632,9 @@ export const MAX_PHRASE_CHECKS = 20;
  * searched only while the page is short (`short` more wanted). `good`
  * counts the phrase matches (every match, for one word or a date order).
  * With `check`, phrase matches are checked against their page's text, in
- * Pagefind's order, until `want` held the phrase or the checks are spent:
- * one that does not hold it ranks with the pages that have all the words.
+ * Pagefind's order (as many at once as are still wanted), until `want` held
+ * the phrase or the checks are spent: one that does not hold it ranks with
+ * the pages that have all the words.
  * @param {(exact: boolean) => Searcher} searcher
  * @param {Shard} shard
  * @param {{ query: string, exact: boolean }[]} todo
@@ -677,14 +678,19 @@ async function searchShard(searcher, shard, todo, pfOptions, short, check, want 
     if (step.query.startsWith('"')) {
       const phrase = new Set((await run(step)).map((r) => r.id));
       const every = await run(todo[++i]);
+      const matches = every.filter((r) => phrase.has(r.id) && !seen.has(r.id));
+      // Checked in Pagefind's order, as many at once as are still wanted (their fragments fetched together).
       let held = 0;
-      for (const r of every) {
-        if (!phrase.has(r.id) || seen.has(r.id)) continue;
-        const checked = check && check.left > 0 && held < want;
-        if (checked) check.left--;
-        const holds = !checked || holdsPhrase((await r.data()).content ?? "", check.words);
-        if (checked && holds) held++;
-        add(r, holds, step.exact);
+      for (let k = 0; k < matches.length; ) {
+        const room = check ? Math.min(check.left, want - held) : 0;
+        const batch = matches.slice(k, room > 0 ? k + room : matches.length);
+        const holds = room > 0 && check ? await Promise.all(batch.map(async (r) => holdsPhrase((await r.data()).content ?? "", check.words))) : batch.map(() => true);
+        if (room > 0 && check) check.left -= batch.length;
+        batch.forEach((r, j) => {
+          if (room > 0 && holds[j]) held++;
+          add(r, holds[j], step.exact);
+        });
+        k += batch.length;
       }
       for (const r of every) add(r, false, step.exact);
     } else {
