@@ -26,8 +26,6 @@ import { cacheFolderFor } from "../content/parse-cache.ts";
 import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderFingerprint, renderPlan, settleLinks, startLinks, type PageLinks, type RecordedPages } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
-
-
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;

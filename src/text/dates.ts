@@ -46,7 +46,7 @@ function local(iso: string): DateTime {
  * An ISO date-time written with TIME_ZONE's offset (+07:00, its offset since
  * 1975), as the content's dates are (parseContentDate, then toISO()): its
  * fields are TIME_ZONE's, read from the text without luxon, which took ~0.8 s
- * to format 20,000 dates three ways (0.1 s so; ~0.3 s of the archive at 20,000
+ * to format 20,000 dates three ways (0.05 s so; ~0.3 s of the archive at 20,000
  * articles, BENCHMARKS.md). Earlier years, or any other offset, go through
  * luxon.
  */
@@ -72,16 +72,10 @@ export function formatLong(iso: string, withTime = true): string {
   return `${weekdays[weekday - 1]}, ${d}/${mo}/${y}${withTime ? ` - ${h}:${mi}` : ""}`;
 }
 
-const shortForms = new Map<string, string>();
-/** "15/01/2018" (kept per date: every list and search record that shows an article asks again). */
+/** "15/01/2018". */
 export function formatShort(iso: string): string {
-  let text = shortForms.get(iso);
-  if (text === undefined) {
-    const [y, mo, d] = fieldsOf(iso);
-    text = `${d}/${mo}/${y}`;
-    shortForms.set(iso, text);
-  }
-  return text;
+  const [y, mo, d] = fieldsOf(iso);
+  return `${d}/${mo}/${y}`;
 }
 
 /** The year an ISO date-time belongs to, in TIME_ZONE. */

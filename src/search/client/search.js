@@ -505,8 +505,9 @@ export async function search(query, options = {}) {
     // With a date order the phrase gives no precedence: the all-words searches, by date.
     const todo = sort === "relevance" ? steps : steps.filter((s) => !s.query.startsWith('"'));
     const need = offset + limit;
-    // A word with punctuation inside ("1/2") Pagefind matches by its letters and digits ("12"), also where
-    // they are a part of another word ("12/7"): its phrase matches are checked against the page's text.
+    // The query's words as the index holds them. A word with punctuation inside ("1/2") Pagefind matches by its
+    // letters and digits ("12"), also where they are a part of another word ("12/7"): the phrase matches of
+    // such a query are checked against the page's text.
     const wanted = queryWords(query).map(indexForm);
     const check = wanted.length > 1 && wanted.some((w) => /[^\p{L}\p{N}]/u.test(matchForm(w))) ? { words: wanted, left: MAX_PHRASE_CHECKS } : undefined;
     const years = filterValues(pfFilters.year);
@@ -599,7 +600,7 @@ export async function search(query, options = {}) {
     const base = new URL(basePath, "http://localhost/");
     const periods = covered.filter((s) => s.from && s.to);
     return Object.assign(
-      page.map((data) => toResult(data, base, queryWords(query).map(indexForm))),
+      page.map((data) => toResult(data, base, wanted)),
       {
         total: ranked.length,
         partial,
