@@ -289,3 +289,25 @@ describe("a dated phrase whose date newer articles have only in part (1/2 agains
     }
   }, 120_000);
 });
+
+describe("one word with punctuation inside, searched alone (30/4 against 30/40 and 304)", () => {
+  it("finds the page that has it as written first, in an older shard; the near ones rank after it; a date order is left as it is", async () => {
+    const out = await buildArticles(
+      {
+        "2016/le-30-4": ["Mít tinh kỷ niệm", "2016-04-29T08:00", "Công an tỉnh mít tinh kỷ niệm ngày 30/4 năm nay."],
+        "2020/so-304": ["Công văn hướng dẫn tuần tra", "2020-08-01T08:00", "Công văn 304/CAT-PV hướng dẫn tuần tra."],
+        "2022/30-40": ["Hoàn thành kế hoạch", "2022-08-01T08:00", "Từ 30/40 xã đã hoàn thành kế hoạch."],
+      },
+      1,
+    );
+    const { results, fetched } = await coldSearch(out, "30/4", { limit: 1 });
+    expect(results.map((r) => r.url)).toEqual(["/tin-tuc/2016/le-30-4/"]);
+    expect(results[0].excerpt).toContain("<mark>30/4</mark>");
+    expect(fetched.some((id) => id.startsWith("2016"))).toBe(true);
+    const more = await coldSearch(out, "30/4", { limit: 3 });
+    expect(more.results.map((r) => r.url)).toEqual(["/tin-tuc/2016/le-30-4/", "/tin-tuc/2022/30-40/", "/tin-tuc/2020/so-304/"]);
+    // Newest first means newest first: the check gives no precedence there.
+    const newest = await coldSearch(out, "30/4", { limit: 3, sort: "newest" });
+    expect(newest.results.map((r) => r.url)).toEqual(["/tin-tuc/2022/30-40/", "/tin-tuc/2020/so-304/", "/tin-tuc/2016/le-30-4/"]);
+  }, 120_000);
+});

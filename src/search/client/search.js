@@ -17,7 +17,9 @@
 // - The words as a phrase rank first, then pages that have all the words.
 //   Pagefind matches a word with punctuation inside by its letters and
 //   digits, also as a part of a longer word ("1/2" as the "12" of "12/7"):
-//   the phrase matches of such a query are checked against the page's text.
+//   the phrase matches of such a query are checked against the page's text,
+//   and so are the matches of such a word searched alone ("30/4" is not
+//   "30/40" or "304").
 // This file has no imports, so that it works when copied on its own.
 
 /**
@@ -507,9 +509,9 @@ export async function search(query, options = {}) {
     const need = offset + limit;
     // The query's words as the index holds them. A word with punctuation inside ("1/2") Pagefind matches by its
     // letters and digits ("12"), also where they are a part of another word ("12/7"): the phrase matches of
-    // such a query are checked against the page's text.
+    // such a query (a one-word query's matches) are checked against the page's text, where they rank.
     const wanted = queryWords(query).map(indexForm);
-    const check = wanted.length > 1 && wanted.some((w) => /[^\p{L}\p{N}]/u.test(matchForm(w))) ? { words: wanted, left: MAX_PHRASE_CHECKS } : undefined;
+    const check = sort === "relevance" && wanted.some((w) => /[^\p{L}\p{N}]/u.test(matchForm(w))) ? { words: wanted, left: MAX_PHRASE_CHECKS } : undefined;
     const years = filterValues(pfFilters.year);
     const kinds = filterValues(pfFilters.kind);
     // Articles and award lists that contain the words come before the register's pages of units and people,
@@ -635,7 +637,9 @@ export const MAX_PHRASE_CHECKS = 20;
  * With `check`, phrase matches are checked against their page's text, in
  * Pagefind's order (as many at once as are still wanted), until `want` held
  * the phrase or the checks are spent: one that does not hold it ranks with
- * the pages that have all the words.
+ * the pages that have all the words. A query of one word with `check` is a
+ * phrase of one word: its matches are checked, and only those that hold it
+ * are good.
  * @param {(exact: boolean) => Searcher} searcher
  * @param {Shard} shard
  * @param {{ query: string, exact: boolean }[]} todo
@@ -666,12 +670,35 @@ async function searchShard(searcher, shard, todo, pfOptions, short, check, want 
   /** @type {Hit[]} */
   const hits = [];
   let good = 0;
+  // One word with punctuation inside ("30/4") is checked as a phrase of one word: a page that has it as
+  // written ranks as a phrase match would; "30/40" and "304", which Pagefind matches as well, after it.
+  const oneWord = Boolean(check && check.words.length === 1 && !phrased);
   /** @param {PagefindResult} result @param {boolean} phrase @param {boolean} exact */
   const add = (result, phrase, exact) => {
     if (seen.has(result.id)) return;
     seen.add(result.id);
     hits.push({ result, tier: (phrase ? 0 : 2) + (exact ? 0 : 1) });
-    if (phrase || !phrased) good++;
+    if (phrase || (!phrased && !oneWord)) good++;
+  };
+  /**
+   * Adds the matches, each checked against its page's text in Pagefind's order (as many at once as are
+   * still wanted, their fragments fetched together) until `want` held it or the checks are spent; past
+   * that, each counts as holding it.
+   * @param {PagefindResult[]} matches @param {boolean} exact
+   */
+  const addChecked = async (matches, exact) => {
+    let held = 0;
+    for (let k = 0; k < matches.length; ) {
+      const room = check ? Math.min(check.left, want - held) : 0;
+      const batch = matches.slice(k, room > 0 ? k + room : matches.length);
+      const holds = room > 0 && check ? await Promise.all(batch.map(async (r) => holdsPhrase((await r.data()).content ?? "", check.words))) : batch.map(() => true);
+      if (room > 0 && check) check.left -= batch.length;
+      batch.forEach((r, j) => {
+        if (room > 0 && holds[j]) held++;
+        add(r, holds[j], exact);
+      });
+      k += batch.length;
+    }
   };
   for (let i = 0; i < todo.length; i++) {
     const step = todo[i];
@@ -679,21 +706,16 @@ async function searchShard(searcher, shard, todo, pfOptions, short, check, want 
     if (step.query.startsWith('"')) {
       const phrase = new Set((await run(step)).map((r) => r.id));
       const every = await run(todo[++i]);
-      const matches = every.filter((r) => phrase.has(r.id) && !seen.has(r.id));
-      // Checked in Pagefind's order, as many at once as are still wanted (their fragments fetched together).
-      let held = 0;
-      for (let k = 0; k < matches.length; ) {
-        const room = check ? Math.min(check.left, want - held) : 0;
-        const batch = matches.slice(k, room > 0 ? k + room : matches.length);
-        const holds = room > 0 && check ? await Promise.all(batch.map(async (r) => holdsPhrase((await r.data()).content ?? "", check.words))) : batch.map(() => true);
-        if (room > 0 && check) check.left -= batch.length;
-        batch.forEach((r, j) => {
-          if (room > 0 && holds[j]) held++;
-          add(r, holds[j], step.exact);
-        });
-        k += batch.length;
-      }
+      await addChecked(
+        every.filter((r) => phrase.has(r.id) && !seen.has(r.id)),
+        step.exact,
+      );
       for (const r of every) add(r, false, step.exact);
+    } else if (oneWord) {
+      await addChecked(
+        (await run(step)).filter((r) => !seen.has(r.id)),
+        step.exact,
+      );
     } else {
       for (const r of await run(step)) add(r, false, step.exact);
     }
