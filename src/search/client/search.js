@@ -672,7 +672,7 @@ async function searchShard(searcher, shard, todo, pfOptions, short, check, want 
   let good = 0;
   // One word with punctuation inside ("30/4") is checked as a phrase of one word: a page that has it as
   // written ranks as a phrase match would; "30/40" and "304", which Pagefind matches as well, after it.
-  const oneWord = Boolean(check && check.words.length === 1 && !phrased);
+  const oneWord = check?.words.length === 1;
   /** @param {PagefindResult} result @param {boolean} phrase @param {boolean} exact */
   const add = (result, phrase, exact) => {
     if (seen.has(result.id)) return;
