@@ -23,7 +23,7 @@ import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory, releaseMemoryIfGrown } from "./memory.js";
 import { asideName, makeFolder, markOutput, outputErrorMessage, outputRefusal, removeInBackground, removeStaleFolders } from "./output-folder.ts";
 import { cacheFolderFor } from "../content/parse-cache.ts";
-import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderPlan, settleLinks, startLinks, type PageLinks, type RecordedPages } from "./incremental.ts";
+import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderFingerprint, renderPlan, settleLinks, startLinks, type PageLinks, type RecordedPages } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 export interface BuildOptions {
@@ -102,7 +102,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     const { result, indexing } = await renderSite({ ...options, pathPrefix }, staging);
     if (!result.ok) {
-      discard(staging, outputDir);
+      fs.rmSync(staging, { recursive: true, force: true });
       return result;
     }
     if (indexing) {
@@ -114,7 +114,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     swapIn(staging, outputDir);
     return result;
   } catch (error) {
-    discard(staging, outputDir);
+    fs.rmSync(staging, { recursive: true, force: true });
     // The file system's refusals (no permission, disk full, a mount point) are the writer's to fix: say so.
     const message = outputErrorMessage(error, outputDir);
     if (message) return refused(message);
@@ -132,36 +132,35 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const pathPrefix = options.pathPrefix ?? "/";
   const step = options.onStep ?? (() => {});
   const cacheDir = options.reuse === false ? undefined : cacheFolderFor(CONTENT_CACHE, contentDir);
+  const loaded = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now, cacheDir });
+  const { problems, drafts, scheduled } = loaded;
+  if (problems.some((p) => p.severity === "error")) return { result: { ok: false, problems: sortProblems(problems), drafts, scheduled, pages: 0 } };
+  // The parse's garbage, collected now: V8 would otherwise let it grow toward its heap limit
+  // while the pages render (BENCHMARKS.md, issue 15, sixth session).
+  releaseMemory();
+  step("load");
+
   fs.rmSync(staging, { recursive: true, force: true });
   makeFolder(staging);
   markOutput(staging);
   // The output being replaced, whose unchanged pages and shards are kept (none with --full, or on a first build).
   const outputDir = path.resolve(options.outputDir);
   const previous = options.reuse !== false && fs.existsSync(outputDir) ? outputDir : undefined;
+  const { content, photoUses } = loaded;
+  const failed = (more: Problem[]) => ({ result: { ok: false, problems: sortProblems([...problems, ...more]), drafts, scheduled, pages: 0 } });
+  const { photos, failures } = await processPhotos(content, contentDir, PHOTO_CACHE);
+  if (failures.length) return failed(photoFailureProblems(failures, photoUses));
+  for (const item of [...content.articles, ...content.campaigns, ...content.sections, ...content.awardLists]) item.html = withPictures(item.html, photos);
+  step("photos");
+  const archive = archiveOf(content);
+  const wrongRedirects = redirectProblems(archive);
+  if (wrongRedirects.length) return failed(wrongRedirects);
+  step("archive");
+  // The previous output's list pages are linked into the new one from now on, beside the work that follows,
+  // if they were rendered as this build renders them (incremental.ts, startLinks).
   const recorded = previous ? recordedPages(previous) : undefined;
-  // The previous output's list pages are linked into the new one from the start, beside the load and the archive,
-  // if this code and these layouts rendered them (incremental.ts, startLinks); which of them are kept is known
-  // once the archive is computed (renderPlan).
-  const links = previous && recorded ? startLinks(previous, recorded, staging, pathPrefix) : undefined;
+  const links = previous && recorded ? startLinks(previous, recorded, staging, renderFingerprint(archive, pathPrefix)) : undefined;
   try {
-    const loaded = await loadAndCheckContent({ contentDir, includeDrafts: options.includeDrafts, now: options.now, cacheDir });
-    const { problems, drafts, scheduled } = loaded;
-    const failed = (more: Problem[]) => ({ result: { ok: false, problems: sortProblems([...problems, ...more]), drafts, scheduled, pages: 0 } });
-    if (problems.some((p) => p.severity === "error")) return failed([]);
-    // The parse's garbage, collected now: V8 would otherwise let it grow toward its heap limit
-    // while the pages render (BENCHMARKS.md, issue 15, sixth session).
-    releaseMemory();
-    step("load");
-
-    const { content, photoUses } = loaded;
-    const { photos, failures } = await processPhotos(content, contentDir, PHOTO_CACHE);
-    if (failures.length) return failed(photoFailureProblems(failures, photoUses));
-    for (const item of [...content.articles, ...content.campaigns, ...content.sections, ...content.awardLists]) item.html = withPictures(item.html, photos);
-    step("photos");
-    const archive = archiveOf(content);
-    const wrongRedirects = redirectProblems(archive);
-    if (wrongRedirects.length) return failed(wrongRedirects);
-    step("archive");
     return await indexAndRender(options, { loaded, archive, photos }, staging, previous, links && recorded ? { links, recorded } : undefined);
   } finally {
     // A build that stops before the links are settled stops them, before its staging folder is removed.
@@ -308,25 +307,6 @@ function copyLinkedFiles(content: Content, contentDir: string, staging: string) 
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(path.join(contentDir, file), to, fs.constants.COPYFILE_FICLONE);
   }
-}
-
-/**
- * Removes a failed build's staging folder: at once when it holds few files,
- * else (the previous output's pages were being linked into it) renamed aside
- * and removed in the background, so that a writer's error is reported without
- * waiting for tens of thousands of links to be deleted.
- */
-function discard(staging: string, outputDir: string) {
-  let entries: string[];
-  try {
-    entries = fs.readdirSync(staging);
-  } catch {
-    return;
-  }
-  if (entries.length <= 1) return fs.rmSync(staging, { recursive: true, force: true });
-  const aside = asideName(outputDir);
-  fs.renameSync(staging, aside);
-  removeInBackground(aside);
 }
 
 /**

@@ -11,12 +11,11 @@
 // layout, stylesheet, code, package version, sub-path) renders everything.
 //
 // The links are made before the hashes are known (startLinks: every list
-// page of the previous output, in a worker, from the build's start when the
-// same code and layouts rendered it, while the build loads the content and
-// computes the archive, the search index's stamps and the hashes), and those
-// of pages rendered again or gone are unlinked after (settleLinks): tens of
-// thousands of folders and links are the file system's work, and cost less
-// beside the build than after it.
+// page of the previous output, in a worker, once the archive shows that the
+// fingerprint is the same, while the build computes the search index's
+// stamps and the hashes), and those of pages rendered again or gone are
+// unlinked after (settleLinks): tens of thousands of folders and links are
+// the file system's work, and cost less beside the build than after it.
 //
 // A page's hash must cover everything its template reads. The page
 // templates read their own page object, `site`, and of the archive only what
@@ -220,14 +219,9 @@ export interface RenderPlan {
   hashes: string;
 }
 
-/**
- * What an output records of its list pages (PAGE_HASHES): each file's hash,
- * and what rendered them: the code and layouts (`code`, renderCodeFingerprint),
- * with the chrome (`fingerprint`, renderFingerprint).
- */
+/** What an output records of its list pages (PAGE_HASHES): each file's hash, and what rendered them (renderFingerprint). */
 export interface RecordedPages {
   fingerprint: string;
-  code: string;
   pages: Record<string, string>;
 }
 
@@ -258,7 +252,7 @@ export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string,
     ]),
   ) as unknown as RenderLists;
   const sorted = Object.fromEntries(Object.keys(pages).sort().map((k) => [k, pages[k]]));
-  const recorded: RecordedPages = { fingerprint, code: renderCodeFingerprint(pathPrefix), pages: sorted };
+  const recorded: RecordedPages = { fingerprint, pages: sorted };
   return { render, kept, hashes: `${JSON.stringify({ version: 1, ...recorded })}\n` };
 }
 
@@ -266,7 +260,7 @@ export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string,
 export function recordedPages(siteDir: string): RecordedPages | undefined {
   try {
     const data = JSON.parse(fs.readFileSync(path.join(siteDir, PAGE_HASHES), "utf8"));
-    return data?.version === 1 && typeof data.fingerprint === "string" && typeof data.code === "string" && data.pages && typeof data.pages === "object" ? data : undefined;
+    return data?.version === 1 && typeof data.fingerprint === "string" && data.pages && typeof data.pages === "object" ? data : undefined;
   } catch {
     return undefined;
   }
@@ -284,15 +278,14 @@ export interface PageLinks {
 
 /**
  * Starts linking (else copying) every list page of the previous output into
- * the new one, in a worker (link-worker.js), as the build starts: which pages
- * changed is known only once the content is loaded, the archive computed and
- * the pages hashed (seconds of CPU), while this is the file system's work and
- * runs beside them. settleLinks then unlinks the files of the pages rendered
- * again or gone. Nothing when other code or layouts rendered the previous
- * output (its `code` is not renderCodeFingerprint: every page is rendered).
+ * the new one, in a worker (link-worker.js), before the build knows which
+ * pages changed: the hashes take seconds to compute, while this is the file
+ * system's work and can run beside them. settleLinks then unlinks the files
+ * of the pages rendered again or gone. Nothing when the previous output's
+ * fingerprint is not `fingerprint` (renderFingerprint: every page is rendered).
  */
-export function startLinks(previousSite: string, previous: RecordedPages, staging: string, pathPrefix: string): PageLinks | undefined {
-  if (previous.code !== renderCodeFingerprint(pathPrefix)) return undefined;
+export function startLinks(previousSite: string, previous: RecordedPages, staging: string, fingerprint: string): PageLinks | undefined {
+  if (previous.fingerprint !== fingerprint) return undefined;
   const files = Object.keys(previous.pages);
   const workerData: LinkWorkerData = { from: previousSite, to: staging, files };
   const worker = new Worker(new URL("./link-worker.js", import.meta.url), { workerData });
@@ -317,12 +310,8 @@ export function startLinks(previousSite: string, previous: RecordedPages, stagin
  * were kept. `aside`: a new folder's name, for moveAside.
  */
 export async function settleLinks(plan: RenderPlan, links: PageLinks, staging: string, aside: string): Promise<number> {
-  if (!plan.kept.length) {
-    // Nothing to keep (the chrome changed): the links made so far are no use, and the rest need not be made.
-    await links.stop();
-    return moveAside(links, staging, aside);
-  }
   const missing = new Set(await links.done);
+  if (!plan.kept.length) return moveAside(links, staging, aside);
   const keep = new Set<string>();
   plan.kept = plan.kept.filter((page) => {
     if (page.files.some((f) => missing.has(f))) {
@@ -352,8 +341,8 @@ export async function settleLinks(plan: RenderPlan, links: PageLinks, staging: s
 }
 
 /**
- * When no page is kept (every page's hash changed, or the chrome did), the
- * folders the links were made in are moved into `aside` whole,
+ * When no page is kept (every page's hash changed, though the fingerprint
+ * did not), the folders the links were made in are moved into `aside` whole,
  * and removed in the background: unlinking 30,000 files and folders one by one costs
  * seconds. Nothing else is written in those folders before the links are
  * settled (the search index has a folder of its own).

@@ -1,8 +1,7 @@
 // @ts-check
 // Links the previous output's list pages into the new output's folder, in a
-// thread of its own, while the build loads the content and computes the
-// archive, the search index's stamps and the pages' hashes
-// (src/pipeline/incremental.ts, startLinks). Making ~30,000 folders
+// thread of its own, while the build makes the search index's stamps and the
+// pages' hashes (src/pipeline/incremental.ts, startLinks). Making ~30,000 folders
 // and links is the file system's work, not the CPU's: here it runs beside
 // the build instead of after it. Plain JS, like the search index worker.
 import fs from "node:fs";
