@@ -509,7 +509,7 @@ export async function search(query, options = {}) {
     const need = offset + limit;
     // The query's words as the index holds them. A word with punctuation inside ("1/2") Pagefind matches by its
     // letters and digits ("12"), also where they are a part of another word ("12/7"): the phrase matches of
-    // such a query (a one-word query's matches) are checked against the page's text, where they rank.
+    // such a query (a one-word query's matches) are checked against the page's text, when they are ranked.
     const wanted = queryWords(query).map(indexForm);
     const check = sort === "relevance" && wanted.some((w) => /[^\p{L}\p{N}]/u.test(matchForm(w))) ? { words: wanted, left: MAX_PHRASE_CHECKS } : undefined;
     const years = filterValues(pfFilters.year);
@@ -681,20 +681,22 @@ async function searchShard(searcher, shard, todo, pfOptions, short, check, want 
     if (phrase || (!phrased && !oneWord)) good++;
   };
   /**
-   * Adds the matches, each checked against its page's text in Pagefind's order (as many at once as are
-   * still wanted, their fragments fetched together) until `want` held it or the checks are spent; past
-   * that, each counts as holding it.
-   * @param {PagefindResult[]} matches @param {boolean} exact
+   * Adds the matches not added yet, each checked against its page's text in Pagefind's order (as many at
+   * once as are still wanted, their fragments fetched together) until `want` held it or the checks are
+   * spent; past that, each counts as holding it.
+   * @param {PagefindResult[]} results @param {boolean} exact
    */
-  const addChecked = async (matches, exact) => {
+  const addChecked = async (results, exact) => {
+    const matches = results.filter((r) => !seen.has(r.id));
     let held = 0;
     for (let k = 0; k < matches.length; ) {
       const room = check ? Math.min(check.left, want - held) : 0;
-      const batch = matches.slice(k, room > 0 ? k + room : matches.length);
-      const holds = room > 0 && check ? await Promise.all(batch.map(async (r) => holdsPhrase((await r.data()).content ?? "", check.words))) : batch.map(() => true);
-      if (room > 0 && check) check.left -= batch.length;
+      const checking = room > 0 ? check : undefined;
+      const batch = matches.slice(k, checking ? k + room : matches.length);
+      const holds = checking ? await Promise.all(batch.map(async (r) => holdsPhrase((await r.data()).content ?? "", checking.words))) : batch.map(() => true);
+      if (checking) checking.left -= batch.length;
       batch.forEach((r, j) => {
-        if (room > 0 && holds[j]) held++;
+        if (checking && holds[j]) held++;
         add(r, holds[j], exact);
       });
       k += batch.length;
@@ -706,16 +708,10 @@ async function searchShard(searcher, shard, todo, pfOptions, short, check, want 
     if (step.query.startsWith('"')) {
       const phrase = new Set((await run(step)).map((r) => r.id));
       const every = await run(todo[++i]);
-      await addChecked(
-        every.filter((r) => phrase.has(r.id) && !seen.has(r.id)),
-        step.exact,
-      );
+      await addChecked(every.filter((r) => phrase.has(r.id)), step.exact);
       for (const r of every) add(r, false, step.exact);
     } else if (oneWord) {
-      await addChecked(
-        (await run(step)).filter((r) => !seen.has(r.id)),
-        step.exact,
-      );
+      await addChecked(await run(step), step.exact);
     } else {
       for (const r of await run(step)) add(r, false, step.exact);
     }
