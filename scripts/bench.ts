@@ -50,6 +50,9 @@ interface Row {
   oneNewSteps: { step: string; at: number }[];
 }
 
+/** The new article's slug (its file is <slug>.md in its year's folder). */
+const NEW_ARTICLE = "bench-bai-moi";
+
 /**
  * One new article, the newest of the published ones: dated an hour before the
  * bench's moment, or at the end of the corpus's newest year once that is past
@@ -64,10 +67,16 @@ function newArticle(content: string): { file: string; page: string } {
   const years = fs.readdirSync(path.join(content, "articles")).filter((y) => /^\d{4}$/.test(y)).sort();
   const yearEnd = DateTime.fromObject({ year: Number(years.at(-1)), month: 12, day: 31, hour: 23 }, { zone: TIME_ZONE });
   const date = DateTime.min(DateTime.now().setZone(TIME_ZONE).minus({ hours: 1 }), yearEnd)!;
-  const file = path.join(content, "articles", String(date.year), "bench-bai-moi.md");
+  const file = path.join(content, "articles", String(date.year), `${NEW_ARTICLE}.md`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `---\ntitle: Bài mới của phép đo xây dựng tăng dần\ndate: ${date.toFormat("yyyy-MM-dd'T'HH:mm")}\ncampaigns: [toan-dan-bao-ve-an-ninh-to-quoc]\ntags: [Công tác dân vận]\n---\nCông an tỉnh Bắc Kạn tổ chức ra quân bảo đảm an ninh, trật tự. Đây là bài mới của phép đo.\n`);
-  return { file, page: `${urls.article(date.year, "bench-bai-moi").slice(1)}index.html` };
+  return { file, page: `${urls.article(date.year, NEW_ARTICLE).slice(1)}index.html` };
+}
+
+/** Removes the new article from every year of the corpus (also one a stopped bench left). */
+function removeNewArticle(content: string) {
+  const articles = path.join(content, "articles");
+  for (const y of fs.readdirSync(articles)) fs.rmSync(path.join(articles, y, `${NEW_ARTICLE}.md`), { force: true });
 }
 
 const s = (m: Measurement) => `${m.wallSeconds.toFixed(1)} s`;
@@ -99,8 +108,7 @@ for (const size of sizes) {
     runs,
     cwd: ROOT,
     before: () => {
-      const file = path.join(content, "articles");
-      for (const y of fs.readdirSync(file)) fs.rmSync(path.join(file, y, "bench-bai-moi.md"), { force: true });
+      removeNewArticle(content);
       execFileSync(process.execPath, build, { cwd: ROOT, stdio: "ignore" });
       added = newArticle(content);
     },
@@ -108,7 +116,7 @@ for (const size of sizes) {
   // The build measured must have published the article (its page in the output), or it measured nothing new.
   const published = added !== undefined && fs.existsSync(path.join(site, added.page));
   const oneNewSteps = JSON.parse(fs.readFileSync(timings, "utf8")) as StepTimes;
-  for (const y of fs.readdirSync(path.join(content, "articles"))) fs.rmSync(path.join(content, "articles", y, "bench-bai-moi.md"), { force: true });
+  removeNewArticle(content);
   if (!published) throw new Error(`the new article (${added?.file}) was not published: no ${added?.page} in ${site}`);
   execFileSync(process.execPath, build, { cwd: ROOT, stdio: "ignore" });
 
