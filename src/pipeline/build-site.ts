@@ -23,7 +23,7 @@ import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory, releaseMemoryIfGrown } from "./memory.js";
 import { asideName, makeFolder, markOutput, outputErrorMessage, outputRefusal, removeInBackground, removeStaleFolders } from "./output-folder.ts";
 import { cacheFolderFor } from "../content/parse-cache.ts";
-import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderFingerprint, renderPlan, settleLinks, startLinks, type PageLinks, type RecordedPages } from "./incremental.ts";
+import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderFingerprint, renderPlan, settleLinks, spareOf, startLinks, takeSpare, ours, type PageLinks, type RecordedPages } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 export interface BuildOptions {
@@ -73,6 +73,8 @@ export interface BuildResult {
   siteUrl?: string;
   /** What the build computed, for the preview's quick path (with keepState). */
   state?: BuiltState;
+  /** The build's folder was the output before last (the spare, takeSpare), updated, instead of an empty one. */
+  reusedSpare?: boolean;
   /** The search index's shards: how many Pagefind wrote, and how many were kept from the previous output (their records had not changed). */
   searchIndex?: { written: number; kept: number };
 }
@@ -111,7 +113,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await indexing;
       options.onStep?.("search index");
     }
-    swapIn(staging, outputDir);
+    // The output replaced is kept as the spare when the new one shares its pages (the next build starts from it),
+    // but never beside the preview's output, whose quick path writes into its pages.
+    swapIn(staging, outputDir, !options.keepState && (result.keptPages ?? 0) > 0);
     return result;
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -158,10 +162,16 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   step("archive");
   // The previous output's list pages are linked into the new one from now on, beside the work that follows,
   // if they were rendered as this build renders them (incremental.ts, startLinks).
+  // Where the previous output's pages are rendered as this build renders them, the build's folder is the output
+  // before last (the spare), if there is one: the links then make only what changed since (takeSpare).
   const recorded = previous ? recordedPages(previous) : undefined;
-  const links = previous && recorded ? startLinks(previous, recorded, staging, renderFingerprint(archive, pathPrefix)) : undefined;
+  const fingerprint = renderFingerprint(archive, pathPrefix);
+  const spare = recorded?.fingerprint === fingerprint && !options.keepState ? takeSpare(outputDir, staging, fingerprint) : undefined;
+  const links = previous && recorded ? startLinks(previous, recorded, staging, fingerprint, spare) : undefined;
   try {
-    return await indexAndRender(options, { loaded, archive, photos }, staging, previous, links && recorded ? { links, recorded } : undefined);
+    const rendered = await indexAndRender(options, { loaded, archive, photos }, staging, previous, links && recorded ? { links, recorded } : undefined);
+    rendered.result.reusedSpare = spare !== undefined;
+    return rendered;
   } finally {
     // A build that stops before the links are settled stops them, before its staging folder is removed.
     await links?.stop();
@@ -311,13 +321,24 @@ function copyLinkedFiles(content: Content, contentDir: string, staging: string) 
 
 /**
  * Replaces `target` by `staging` with two renames, so that no reader sees half
- * a site. The previous site is then deleted by a detached `rm -rf` (deleting
- * 28,000 files took 5 s of a 10,000-article build), or at once on Windows.
+ * a site. The previous site is then kept as the spare (`keepSpare`: the next
+ * build starts from it), or deleted by a detached `rm -rf` (deleting 28,000
+ * files took 5 s of a 10,000-article build), or at once on Windows.
  */
-function swapIn(staging: string, target: string) {
+function swapIn(staging: string, target: string, keepSpare: boolean) {
   const old = asideName(target);
   const hadTarget = fs.existsSync(target);
   if (hadTarget) fs.renameSync(target, old);
   fs.renameSync(staging, target);
-  if (hadTarget) removeInBackground(old);
+  // The spare is the output before last, or nothing: one left from an earlier build goes (never a folder that is not ours).
+  const spare = spareOf(target);
+  const hadSpare = ours(spare);
+  if (hadSpare) {
+    const stale = asideName(target);
+    fs.renameSync(spare, stale);
+    removeInBackground(stale);
+  }
+  if (!hadTarget) return;
+  if (keepSpare && (hadSpare || !fs.existsSync(spare))) fs.renameSync(old, spare);
+  else removeInBackground(old);
 }

@@ -15,7 +15,10 @@
 // fingerprint is the same, while the build computes the search index's
 // stamps and the hashes), and those of pages rendered again or gone are
 // unlinked after (settleLinks): tens of thousands of folders and links are
-// the file system's work, and cost less beside the build than after it.
+// the file system's work, and cost less beside the build than after it. Less
+// still when the build starts from the output before last (the spare,
+// takeSpare), kept beside the output by the build that replaced it: only the
+// files changed in the last two builds are then unlinked and linked.
 //
 // A page's hash must cover everything its template reads. The page
 // templates read their own page object, `site`, and of the archive only what
@@ -29,8 +32,10 @@ import type { Archive } from "../archive/archive.ts";
 import { ROOT } from "../paths.ts";
 import { Worker } from "node:worker_threads";
 import { namedHtml } from "./digest.ts";
+import { removeEmptyFolders } from "./empty-folders.js";
 import type { LinkAnswer, LinkWorkerData } from "./messages.ts";
-import { makeFolder, markOutput, removeInBackground } from "./output-folder.ts";
+import { asideName, makeFolder, markOutput, OUTPUT_MARKER, removeInBackground } from "./output-folder.ts";
+import { urls } from "../urls.ts";
 import type { Photos } from "./photos.ts";
 
 /** In the output: each rendered page's hash, and the fingerprint they were rendered with. */
@@ -284,10 +289,12 @@ export interface PageLinks {
  * of the pages rendered again or gone. Nothing when the previous output's
  * fingerprint is not `fingerprint` (renderFingerprint: every page is rendered).
  */
-export function startLinks(previousSite: string, previous: RecordedPages, staging: string, fingerprint: string): PageLinks | undefined {
+export function startLinks(previousSite: string, previous: RecordedPages, staging: string, fingerprint: string, spare?: RecordedPages): PageLinks | undefined {
   if (previous.fingerprint !== fingerprint) return undefined;
   const files = Object.keys(previous.pages);
-  const workerData: LinkWorkerData = { from: previousSite, to: staging, files };
+  const inPlace = spare ? files.filter((f) => spare.pages[f] === previous.pages[f]) : [];
+  const skip = [OUTPUT_MARKER, INDEX_FOLDER];
+  const workerData: LinkWorkerData = { from: previousSite, to: staging, files, ...(spare ? { spare: { inPlace, skip } } : {}) };
   const worker = new Worker(new URL("./link-worker.js", import.meta.url), { workerData });
   const done = new Promise<string[]>((resolve, reject) => {
     worker.once("message", (m: LinkAnswer) =>
@@ -299,6 +306,52 @@ export function startLinks(previousSite: string, previous: RecordedPages, stagin
   });
   done.catch(() => {}); // awaited by settleLinks
   return { files, done, stop: async () => void (await worker.terminate()) };
+}
+
+/** The search index's folder in an output (a top folder). */
+const INDEX_FOLDER = urls.searchIndex().split("/")[1];
+
+/** The output before last, kept beside the output (`<output>.spare`) by a build that linked pages from the output it replaced. */
+export const spareOf = (outputDir: string) => `${path.resolve(outputDir)}.spare`;
+
+/** Whether `dir` is a folder this program made (it holds the marker), not a link to one. */
+export const ours = (dir: string) => fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() === true && fs.existsSync(path.join(dir, OUTPUT_MARKER));
+
+/**
+ * Takes the spare as the build's folder (renamed into `staging`, which must
+ * hold nothing but the marker yet), if it is ours and its pages were rendered
+ * as this build renders them (`fingerprint`). It already holds nearly every
+ * page: the links then touch only what changed in the last two builds,
+ * instead of making ~30,000 folders and links (and deleting as many after),
+ * which costs 2–11 s of the file system's time at 20,000 articles
+ * (BENCHMARKS.md, issue 15, thirteenth session). Its search index is moved
+ * aside (removed in the background): the indexer writes a new one. Returns
+ * the spare's record, or undefined (no usable spare: the links start from an
+ * empty folder).
+ */
+export function takeSpare(outputDir: string, staging: string, fingerprint: string): RecordedPages | undefined {
+  const spare = spareOf(outputDir);
+  if (!ours(spare)) return undefined;
+  const recorded = recordedPages(spare);
+  if (recorded?.fingerprint !== fingerprint) return undefined;
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    fs.renameSync(spare, staging);
+  } catch {
+    // Taken by another build into the same output meanwhile, or the file system refused: an empty folder, as without one.
+    makeFolder(staging);
+    markOutput(staging);
+    return undefined;
+  }
+  const index = path.join(staging, INDEX_FOLDER);
+  if (fs.existsSync(index)) {
+    const aside = asideName(outputDir);
+    makeFolder(aside);
+    markOutput(aside);
+    fs.renameSync(index, path.join(aside, INDEX_FOLDER));
+    removeInBackground(aside);
+  }
+  return recorded;
 }
 
 /**
@@ -327,16 +380,7 @@ export async function settleLinks(plan: RenderPlan, links: PageLinks, staging: s
     if (!missing.has(file)) fs.unlinkSync(path.join(staging, file));
     emptied.add(path.dirname(file));
   }
-  // Deepest first, each then its parents, as long as they are empty (an empty folder is left by no full build).
-  for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
-    for (let at = dir; at !== "." && at !== ""; at = path.dirname(at)) {
-      try {
-        fs.rmdirSync(path.join(staging, at));
-      } catch {
-        break;
-      }
-    }
-  }
+  removeEmptyFolders(staging, emptied);
   return keep.size;
 }
 

@@ -3,23 +3,29 @@
 // thread of its own, while the build makes the search index's stamps and the
 // pages' hashes (src/pipeline/incremental.ts, startLinks). Making ~30,000 folders
 // and links is the file system's work, not the CPU's: here it runs beside
-// the build instead of after it. Plain JS, like the search index worker.
+// the build instead of after it. When the new output's folder is the output
+// before last (the spare, incremental.ts, takeSpare), the files it already
+// has as they should be stay, and only the others are unlinked and linked.
+// Plain JS, like the search index worker.
 import fs from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
+import { removeEmptyFolders } from "./empty-folders.js";
 
 /** @typedef {import("./messages.ts").LinkWorkerData} LinkWorkerData */
 /** @typedef {import("./messages.ts").LinkAnswer} LinkAnswer */
 
-const { from, to, files } = /** @type {LinkWorkerData} */ (workerData);
+const { from, to, files, spare } = /** @type {LinkWorkerData} */ (workerData);
 /** @type {(answer: LinkAnswer) => void} */
 const answer = (a) => parentPort?.postMessage(a);
 
 try {
   /** Files the previous output no longer has (removed by hand): their pages are rendered. */
   const missing = [];
+  const present = spare ? clearSpare(spare.inPlace, spare.skip) : new Set();
   let made = "";
   for (const file of files) {
+    if (present.has(file)) continue;
     const target = path.join(to, file);
     const dir = path.dirname(target);
     if (dir !== made) {
@@ -39,4 +45,31 @@ try {
 } catch (error) {
   const e = /** @type {NodeJS.ErrnoException} */ (error);
   answer({ error: e.message, code: e.code, path: e.path });
+}
+
+/**
+ * The spare (the output before last, renamed into `to`) made into what the
+ * links would start from: the files in `inPlace` stay; every other file is
+ * unlinked (pages changed since, pages gone, and every file that is not a
+ * list page: they are written again), and the folders that leaves empty are
+ * removed. Returns the files kept.
+ * @param {string[]} inPlace
+ * @param {string[]} skip
+ */
+function clearSpare(inPlace, skip) {
+  const keep = new Set(inPlace);
+  const present = new Set();
+  const emptied = new Set();
+  for (const entry of fs.readdirSync(to, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const file = path.relative(to, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+    if (skip.includes(file.split("/")[0])) continue;
+    if (keep.has(file)) present.add(file);
+    else {
+      fs.unlinkSync(path.join(to, file));
+      emptied.add(path.dirname(file));
+    }
+  }
+  removeEmptyFolders(to, emptied);
+  return present;
 }

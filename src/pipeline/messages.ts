@@ -31,6 +31,14 @@ export interface LinkWorkerData {
   from: string;
   to: string;
   files: string[];
+  /**
+   * When `to` is the output before last (the spare, takeSpare): its files
+   * that are already what `from` has (the same page hash in both records),
+   * kept where they are. Every other file of `to` is unlinked, but those
+   * under the top folders in `skip` (the search index, written meanwhile) and
+   * the marker.
+   */
+  spare?: { inPlace: string[]; skip: string[] };
 }
 /** The link worker → the build: done (with the files the previous output lacked), or failed, with the file system's error. */
 export type LinkAnswer = { missing: string[] } | { error: string; code?: string; path?: string };

@@ -436,9 +436,11 @@ const CASES: Case[] = [
     code: 0,
     parts: [],
     verify: (c) => {
-      // This build's own previous site, moved aside, is being removed in the background.
+      // This build's own previous site is kept as the spare (it shares its pages); nothing else of the program's is left.
       const left = fs.readdirSync(c.root).filter((n) => n.startsWith("_site.") && !n.startsWith(`_site.old-${process.pid}-`));
-      expect(left.sort()).toEqual([`_site.tmp-${liveBuild.pid}`, left.find((n) => fs.existsSync(path.join(c.root, n, "cua-toi.txt")))].sort());
+      const notOurs = left.find((n) => fs.existsSync(path.join(c.root, n, "cua-toi.txt")));
+      expect(left.sort()).toEqual([`_site.tmp-${liveBuild.pid}`, notOurs, "_site.spare"].sort());
+      expect(fs.existsSync(path.join(c.root, "_site.spare", OUTPUT_MARKER))).toBe(true);
     },
   },
 ];

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite, type BuildOptions } from "../../src/pipeline/build-site.ts";
-import { PAGE_HASHES } from "../../src/pipeline/incremental.ts";
+import { PAGE_HASHES, spareOf } from "../../src/pipeline/incremental.ts";
+import { OUTPUT_MARKER } from "../../src/pipeline/output-folder.ts";
 import { makeContent, SAMPLE_CONTENT, snapshot } from "../helpers/content.ts";
 
 /**
@@ -93,14 +94,19 @@ describe("an incremental build", () => {
     expect(snapshot(inRuns)).toEqual(snapshot(out));
     const lists = Object.keys(JSON.parse(fs.readFileSync(path.join(out, PAGE_HASHES), "utf8")).pages).length;
 
-    // Nothing changed: every page of the lists is kept.
-    expect((await buildBoth(options)).keptPages).toBe(lists);
+    // Nothing changed: every page of the lists is kept. The output it replaced is kept beside it, as the spare.
+    const unchanged = await buildBoth(options);
+    expect(unchanged.keptPages).toBe(lists);
+    expect(unchanged.reusedSpare).toBe(false);
+    expect(snapshot(spareOf(out)).get("index.html")).toBe(snapshot(out).get("index.html"));
 
     // One article's text: that page alone of the lists' pages, and the lists that show its summary.
+    // The build starts from the spare (the output before last) and leaves the output it replaced as the next one.
     edit(path.join(content, "articles/2018/tong-ket-phong-trao-2017.md"), "Năm 2017, phong trào", "Năm 2017, phong trào mới");
     const edited = await buildBoth(options);
     expect(edited.keptPages).toBeGreaterThan(lists / 2);
     expect(edited.keptPages).toBeLessThan(lists);
+    expect(edited.reusedSpare).toBe(true);
 
     // A new article with a campaign and a tag; then one deleted.
     fs.writeFileSync(
@@ -112,10 +118,17 @@ describe("an incremental build", () => {
     await buildBoth(options);
     expect(fs.existsSync(path.join(out, "tin-tuc/2019/tap-huan-nghiep-vu-cho-cong-an-xa-nam-2019/index.html"))).toBe(false);
 
-    // A file removed from the output by hand (an award list's CSV): that list's page and CSV are rendered again, the rest kept.
+    // A file removed from the output by hand (an award list's CSV): kept from the spare, which has it as it was.
     const recorded = JSON.parse(fs.readFileSync(path.join(out, PAGE_HASHES), "utf8")).pages as Record<string, string>;
     const awardCsv = Object.keys(recorded).find((f) => f.endsWith(".csv"))!;
     fs.rmSync(path.join(out, awardCsv));
+    const fromSpare = await buildBoth(options);
+    expect(fromSpare.reusedSpare).toBe(true);
+    expect(fromSpare.keptPages).toBe(Object.keys(recorded).length);
+    expect(fs.existsSync(path.join(out, awardCsv))).toBe(true);
+    // Removed again: the spare now is the output it was removed from, so that list's page and CSV are rendered again, the rest kept.
+    fs.rmSync(path.join(out, awardCsv));
+    expect(fs.existsSync(path.join(spareOf(out), awardCsv))).toBe(false);
     const mended = await buildBoth(options);
     expect(mended.keptPages).toBe(Object.keys(recorded).length - 2);
     expect(fs.existsSync(path.join(out, awardCsv))).toBe(true);
@@ -169,4 +182,43 @@ describe("an incremental build", () => {
     await buildBoth(options);
     expect(fs.existsSync(path.join(out, "phong-trao", oldId))).toBe(false);
   }, 600_000);
+
+  it("starts from the spare only when it is ours and rendered as the build renders, and never touches one that is not ours", async () => {
+    const { root, content } = makeContent({}, {});
+    fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
+    const out = path.join(root, "_site");
+    const options: BuildOptions = { contentDir: content, outputDir: out, now: Date.UTC(2026, 10, 30) };
+    const spare = spareOf(out);
+    expect((await buildSite(options)).ok).toBe(true);
+    expect(fs.existsSync(spare)).toBe(false); // a first build replaces nothing
+
+    // A folder of that name that is not the program's: neither used nor replaced nor removed.
+    fs.mkdirSync(spare);
+    fs.writeFileSync(path.join(spare, "cua-toi.txt"), "không phải của chương trình");
+    const notOurs = await buildBoth(options);
+    expect(notOurs.reusedSpare).toBe(false);
+    expect(fs.readdirSync(spare)).toEqual(["cua-toi.txt"]);
+    fs.rmSync(spare, { recursive: true });
+
+    // Kept by a build that shared the replaced output's pages; not by one that shared none (--full).
+    await buildBoth(options);
+    expect(fs.existsSync(path.join(spare, OUTPUT_MARKER))).toBe(true);
+    const full = await buildSite({ ...options, reuse: false });
+    expect(full.keptPages).toBe(0);
+    expect(fs.existsSync(spare)).toBe(false);
+
+    // A spare rendered otherwise (site.yaml changed since): not used, and replaced by the output before last.
+    await buildBoth(options);
+    edit(path.join(content, "site.yaml"), /^title: .*$/m, "title: Công an tỉnh Bắc Kạn – Lưu trữ");
+    const renamed = await buildBoth(options);
+    expect(renamed.keptPages).toBe(0);
+    expect(renamed.reusedSpare).toBe(false);
+    edit(path.join(content, "articles/2018/tong-ket-phong-trao-2017.md"), "Năm 2017, phong trào", "Năm 2017, phong trào đã sửa");
+    const stale = await buildBoth(options);
+    expect(stale.reusedSpare).toBe(false);
+    expect(stale.keptPages).toBeGreaterThan(0);
+    expect(fs.readFileSync(path.join(spare, "index.html"), "utf8")).toContain("Công an tỉnh Bắc Kạn – Lưu trữ");
+    const next = await buildBoth(options);
+    expect(next.reusedSpare).toBe(true);
+  }, 300_000);
 });
