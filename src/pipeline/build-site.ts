@@ -21,9 +21,9 @@ import { redirectFiles, redirectProblems } from "../site/redirects.ts";
 import { sitemapXml } from "../site/sitemap.ts";
 import { absoluteUrl, normalisePathPrefix, urls } from "../urls.ts";
 import { releaseMemory, releaseMemoryIfGrown } from "./memory.js";
-import { asideName, makeFolder, markOutput, outputErrorMessage, outputRefusal, removeInBackground, removeStaleFolders } from "./output-folder.ts";
+import { asideName, discard, makeFolder, markOutput, ours, outputErrorMessage, outputRefusal, removeInBackground, removeStaleFolders } from "./output-folder.ts";
 import { cacheFolderFor } from "../content/parse-cache.ts";
-import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderFingerprint, renderPlan, settleLinks, spareOf, startLinks, takeSpare, ours, type PageLinks, type RecordedPages } from "./incremental.ts";
+import { allPages, forgetPage, PAGE_HASHES, recordedPages, renderBatches, renderFingerprint, renderPlan, settleLinks, spareOf, startLinks, takeSpare, type PageLinks, type RecordedPages } from "./incremental.ts";
 import { FILES_PER_PHOTO, processPhotos, withPictures, type PhotoFailure, type Photos } from "./photos.ts";
 
 export interface BuildOptions {
@@ -160,16 +160,16 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
   const wrongRedirects = redirectProblems(archive);
   if (wrongRedirects.length) return failed(wrongRedirects);
   step("archive");
-  // The previous output's list pages are linked into the new one from now on, beside the work that follows,
-  // if they were rendered as this build renders them (incremental.ts, startLinks).
-  // Where the previous output's pages are rendered as this build renders them, the build's folder is the output
-  // before last (the spare), if there is one: the links then make only what changed since (takeSpare).
-  const recorded = previous ? recordedPages(previous) : undefined;
+  // If the previous output's list pages were rendered as this build renders them, they are linked into the new one
+  // from now on, beside the work that follows (incremental.ts, startLinks); into the output before last (the spare),
+  // if there is one, which then needs only what changed since (takeSpare).
   const fingerprint = renderFingerprint(archive, pathPrefix);
-  const spare = recorded?.fingerprint === fingerprint && !options.keepState ? takeSpare(outputDir, staging, fingerprint) : undefined;
-  const links = previous && recorded ? startLinks(previous, recorded, staging, fingerprint, spare) : undefined;
+  const recorded = previous ? recordedPages(previous) : undefined;
+  const linkable = previous !== undefined && recorded !== undefined && recorded.fingerprint === fingerprint;
+  const spare = linkable && !options.keepState ? takeSpare(outputDir, staging, fingerprint) : undefined;
+  const links = linkable ? startLinks(previous, recorded, staging, spare) : undefined;
   try {
-    const rendered = await indexAndRender(options, { loaded, archive, photos }, staging, previous, links && recorded ? { links, recorded } : undefined);
+    const rendered = await indexAndRender(options, { loaded, archive, photos, fingerprint }, staging, previous, links && recorded ? { links, recorded } : undefined);
     rendered.result.reusedSpare = spare !== undefined;
     return rendered;
   } finally {
@@ -185,7 +185,7 @@ async function renderSite(options: BuildOptions, staging: string): Promise<{ res
  */
 async function indexAndRender(
   options: BuildOptions,
-  { loaded, archive, photos }: { loaded: LoadResult; archive: Archive; photos: Photos },
+  { loaded, archive, photos, fingerprint }: { loaded: LoadResult; archive: Archive; photos: Photos; fingerprint: string },
   staging: string,
   previous: string | undefined,
   linking: { links: PageLinks; recorded: RecordedPages } | undefined,
@@ -213,7 +213,7 @@ async function indexAndRender(
   step("search records");
   try {
     // Pages whose data did not change keep their files, linked from the output being replaced; Eleventy renders the rest.
-    const plan = renderPlan(archive, photos, pathPrefix, linking?.recorded);
+    const plan = renderPlan(archive, photos, fingerprint, linking?.recorded);
     const keptPages = linking ? await settleLinks(plan, linking.links, staging, asideName(path.resolve(options.outputDir))) : 0;
     fs.writeFileSync(path.join(staging, PAGE_HASHES), plan.hashes);
     const { Eleventy, configureSite } = await renderer();
@@ -332,13 +332,8 @@ function swapIn(staging: string, target: string, keepSpare: boolean) {
   fs.renameSync(staging, target);
   // The spare is the output before last, or nothing: one left from an earlier build goes (never a folder that is not ours).
   const spare = spareOf(target);
-  const hadSpare = ours(spare);
-  if (hadSpare) {
-    const stale = asideName(target);
-    fs.renameSync(spare, stale);
-    removeInBackground(stale);
-  }
+  if (ours(spare)) discard(spare, target);
   if (!hadTarget) return;
-  if (keepSpare && (hadSpare || !fs.existsSync(spare))) fs.renameSync(old, spare);
+  if (keepSpare && !fs.lstatSync(spare, { throwIfNoEntry: false })) fs.renameSync(old, spare);
   else removeInBackground(old);
 }

@@ -34,7 +34,7 @@ import { Worker } from "node:worker_threads";
 import { namedHtml } from "./digest.ts";
 import { removeEmptyFolders } from "./empty-folders.js";
 import type { LinkAnswer, LinkWorkerData } from "./messages.ts";
-import { asideName, makeFolder, markOutput, OUTPUT_MARKER, removeInBackground } from "./output-folder.ts";
+import { asideName, makeFolder, markOutput, OUTPUT_MARKER, ours, removeInBackground } from "./output-folder.ts";
 import { urls } from "../urls.ts";
 import type { Photos } from "./photos.ts";
 
@@ -232,12 +232,12 @@ export interface RecordedPages {
 
 /**
  * Which pages to render: every page whose hash differs from the one recorded
- * in the previous output (`previous`), all of them when the fingerprint
- * differs or there is no previous output (undefined: --full). A kept page whose
+ * in the previous output (`previous`), all of them when its fingerprint is
+ * not this build's (`fingerprint`, renderFingerprint) or there is no previous
+ * output (undefined: --full). A kept page whose
  * files turn out to be missing there is rendered after all (settleLinks).
  */
-export function renderPlan(archive: Archive, photos: Photos, pathPrefix: string, previous: RecordedPages | undefined): RenderPlan {
-  const fingerprint = renderFingerprint(archive, pathPrefix);
+export function renderPlan(archive: Archive, photos: Photos, fingerprint: string, previous: RecordedPages | undefined): RenderPlan {
   const usable = previous?.fingerprint === fingerprint ? previous.pages : undefined;
   const pages: Record<string, string> = {};
   const kept: KeptPage[] = [];
@@ -286,11 +286,11 @@ export interface PageLinks {
  * the new one, in a worker (link-worker.js), before the build knows which
  * pages changed: the hashes take seconds to compute, while this is the file
  * system's work and can run beside them. settleLinks then unlinks the files
- * of the pages rendered again or gone. Nothing when the previous output's
- * fingerprint is not `fingerprint` (renderFingerprint: every page is rendered).
+ * of the pages rendered again or gone. Only for a previous output rendered as
+ * this build renders (its fingerprint is renderFingerprint's). `spare`: the
+ * record of the output before last, when `staging` is that (takeSpare).
  */
-export function startLinks(previousSite: string, previous: RecordedPages, staging: string, fingerprint: string, spare?: RecordedPages): PageLinks | undefined {
-  if (previous.fingerprint !== fingerprint) return undefined;
+export function startLinks(previousSite: string, previous: RecordedPages, staging: string, spare?: RecordedPages): PageLinks {
   const files = Object.keys(previous.pages);
   const inPlace = spare ? files.filter((f) => spare.pages[f] === previous.pages[f]) : [];
   const skip = [OUTPUT_MARKER, INDEX_FOLDER];
@@ -313,9 +313,6 @@ const INDEX_FOLDER = urls.searchIndex().split("/")[1];
 
 /** The output before last, kept beside the output (`<output>.spare`) by a build that linked pages from the output it replaced. */
 export const spareOf = (outputDir: string) => `${path.resolve(outputDir)}.spare`;
-
-/** Whether `dir` is a folder this program made (it holds the marker), not a link to one. */
-export const ours = (dir: string) => fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() === true && fs.existsSync(path.join(dir, OUTPUT_MARKER));
 
 /**
  * Takes the spare as the build's folder (renamed into `staging`, which must
@@ -343,14 +340,7 @@ export function takeSpare(outputDir: string, staging: string, fingerprint: strin
     markOutput(staging);
     return undefined;
   }
-  const index = path.join(staging, INDEX_FOLDER);
-  if (fs.existsSync(index)) {
-    const aside = asideName(outputDir);
-    makeFolder(aside);
-    markOutput(aside);
-    fs.renameSync(index, path.join(aside, INDEX_FOLDER));
-    removeInBackground(aside);
-  }
+  if (fs.existsSync(path.join(staging, INDEX_FOLDER))) removeInBackgroundFrom(staging, [INDEX_FOLDER], asideName(outputDir));
   return recorded;
 }
 
@@ -392,17 +382,22 @@ export async function settleLinks(plan: RenderPlan, links: PageLinks, staging: s
  * settled (the search index has a folder of its own).
  */
 function moveAside(links: PageLinks, staging: string, aside: string): number {
+  removeInBackgroundFrom(staging, new Set(links.files.map((f) => f.split("/")[0])), aside);
+  return 0;
+}
+
+/** Moves the top folders `tops` of `root` (those it has) into a new marked folder `aside`, removed in the background. */
+function removeInBackgroundFrom(root: string, tops: Iterable<string>, aside: string) {
   makeFolder(aside);
   markOutput(aside);
-  for (const top of new Set(links.files.map((f) => f.split("/")[0]))) {
+  for (const top of tops) {
     try {
-      fs.renameSync(path.join(staging, top), path.join(aside, top));
+      fs.renameSync(path.join(root, top), path.join(aside, top));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
   }
   removeInBackground(aside);
-  return 0;
 }
 
 /**

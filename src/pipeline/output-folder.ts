@@ -120,6 +120,16 @@ export function removeInBackground(dir: string) {
   child.unref();
 }
 
+/** Whether `dir` is a folder this program made (it holds the marker), not a link to one. */
+export const ours = (dir: string) => fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() === true && fs.existsSync(path.join(dir, OUTPUT_MARKER));
+
+/** Moves a folder this program made beside `outputDir`, under a new aside name, and removes it in the background. */
+export function discard(dir: string, outputDir: string) {
+  const aside = asideName(outputDir);
+  fs.renameSync(dir, aside);
+  removeInBackground(aside);
+}
+
 let lastAside = 0;
 /** A new name beside the output (`<out>.old-<pid>-<n>`) for a folder to remove in the background: removeStaleFolders knows its form. */
 export function asideName(outputDir: string): string {
@@ -157,9 +167,7 @@ export function removeStaleFolders(outputDir: string): string[] {
       // the background: often the last build's replaced site, which its own `rm` is still deleting
       // (28,000 files: 3.6 s of a 20,000-article build when removed here, BENCHMARKS.md). Should that
       // `rm` be stopped, a later build finds the folder again.
-      const aside = asideName(outputDir);
-      fs.renameSync(dir, aside);
-      removeInBackground(aside);
+      discard(dir, outputDir);
       removed.push(dir);
     } catch {
       /* not ours to worry about: left as it is */

@@ -207,12 +207,14 @@ describe("an incremental build", () => {
     expect(full.keptPages).toBe(0);
     expect(fs.existsSync(spare)).toBe(false);
 
-    // A spare rendered otherwise (site.yaml changed since): not used, and replaced by the output before last.
+    // A build that keeps nothing (site.yaml changed: every page renders again) removes the spare; the next build
+    // starts from an empty folder, and leaves the output it replaced as the spare, which the one after starts from.
     await buildBoth(options);
     edit(path.join(content, "site.yaml"), /^title: .*$/m, "title: Công an tỉnh Bắc Kạn – Lưu trữ");
     const renamed = await buildBoth(options);
     expect(renamed.keptPages).toBe(0);
     expect(renamed.reusedSpare).toBe(false);
+    expect(fs.existsSync(spare)).toBe(false);
     edit(path.join(content, "articles/2018/tong-ket-phong-trao-2017.md"), "Năm 2017, phong trào", "Năm 2017, phong trào đã sửa");
     const stale = await buildBoth(options);
     expect(stale.reusedSpare).toBe(false);
@@ -220,5 +222,15 @@ describe("an incremental build", () => {
     expect(fs.readFileSync(path.join(spare, "index.html"), "utf8")).toContain("Công an tỉnh Bắc Kạn – Lưu trữ");
     const next = await buildBoth(options);
     expect(next.reusedSpare).toBe(true);
+
+    // A spare whose record says it was rendered otherwise (changed by hand): not used, and replaced by the output before last.
+    const record = path.join(spare, PAGE_HASHES);
+    const recorded = fs.readFileSync(record, "utf8");
+    fs.writeFileSync(record, recorded.replace(/"fingerprint":"[0-9a-f]+"/, '"fingerprint":"khac"'));
+    expect(fs.readFileSync(record, "utf8")).not.toBe(recorded);
+    const otherwise = await buildBoth(options);
+    expect(otherwise.reusedSpare).toBe(false);
+    expect(otherwise.keptPages).toBeGreaterThan(0);
+    expect(fs.readFileSync(path.join(spare, PAGE_HASHES), "utf8")).toBe(recorded);
   }, 300_000);
 });
