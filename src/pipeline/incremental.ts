@@ -34,7 +34,7 @@ import { Worker } from "node:worker_threads";
 import { namedHtml } from "./digest.ts";
 import { removeEmptyFolders } from "./empty-folders.js";
 import type { LinkAnswer, LinkWorkerData } from "./messages.ts";
-import { asideName, makeFolder, markOutput, OUTPUT_MARKER, ours, removeInBackground } from "./output-folder.ts";
+import { asideName, makeFolder, markOutput, OUTPUT_MARKER, ours, removeInBackgroundFrom } from "./output-folder.ts";
 import { urls } from "../urls.ts";
 import type { Photos } from "./photos.ts";
 
@@ -321,12 +321,12 @@ export const spareOf = (outputDir: string) => `${path.resolve(outputDir)}.spare`
  * page: the links then touch only what changed in the last two builds,
  * instead of making ~30,000 folders and links (and deleting as many after),
  * which costs 2–11 s of the file system's time at 20,000 articles
- * (BENCHMARKS.md, issue 15, thirteenth session). Its search index is moved
- * aside (removed in the background): the indexer writes a new one. Returns
+ * (BENCHMARKS.md, issue 15, thirteenth session). Its search index is left
+ * to the index's writer (`keepIndex`), else moved aside. Returns
  * the spare's record, or undefined (no usable spare: the links start from an
  * empty folder).
  */
-export function takeSpare(outputDir: string, staging: string, fingerprint: string): RecordedPages | undefined {
+export function takeSpare(outputDir: string, staging: string, fingerprint: string, keepIndex = true): RecordedPages | undefined {
   const spare = spareOf(outputDir);
   if (!ours(spare)) return undefined;
   const recorded = recordedPages(spare);
@@ -340,7 +340,9 @@ export function takeSpare(outputDir: string, staging: string, fingerprint: strin
     markOutput(staging);
     return undefined;
   }
-  if (fs.existsSync(path.join(staging, INDEX_FOLDER))) removeInBackgroundFrom(staging, [INDEX_FOLDER], asideName(outputDir));
+  // Its search index stays for the index's writer, which keeps the shards that did not change where they are
+  // (write-index.ts, settleSpareIndex); a build without search has none to write.
+  if (!keepIndex && fs.existsSync(path.join(staging, INDEX_FOLDER))) removeInBackgroundFrom(staging, [INDEX_FOLDER], asideName(outputDir));
   return recorded;
 }
 
@@ -384,20 +386,6 @@ export async function settleLinks(plan: RenderPlan, links: PageLinks, staging: s
 function moveAside(links: PageLinks, staging: string, aside: string): number {
   removeInBackgroundFrom(staging, new Set(links.files.map((f) => f.split("/")[0])), aside);
   return 0;
-}
-
-/** Moves the top folders `tops` of `root` (those it has) into a new marked folder `aside`, removed in the background. */
-function removeInBackgroundFrom(root: string, tops: Iterable<string>, aside: string) {
-  makeFolder(aside);
-  markOutput(aside);
-  for (const top of tops) {
-    try {
-      fs.renameSync(path.join(root, top), path.join(aside, top));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
-  }
-  removeInBackground(aside);
 }
 
 /**

@@ -60,10 +60,12 @@ function clearSpare(inPlace, skip) {
   const keep = new Set(inPlace);
   const present = new Set();
   const emptied = new Set();
-  for (const entry of fs.readdirSync(to, { recursive: true, withFileTypes: true })) {
+  // The skipped top folders are never walked: the search index's writer moves folders out of its own meanwhile.
+  const tops = fs.readdirSync(to, { withFileTypes: true }).filter((e) => !skip.includes(e.name));
+  const entries = tops.flatMap((e) => (e.isDirectory() ? fs.readdirSync(path.join(to, e.name), { recursive: true, withFileTypes: true }) : [e]));
+  for (const entry of entries) {
     if (entry.isDirectory()) continue;
     const file = path.relative(to, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-    if (skip.includes(file.split("/")[0])) continue;
     if (keep.has(file)) present.add(file);
     else {
       fs.unlinkSync(path.join(to, file));

@@ -120,6 +120,20 @@ export function removeInBackground(dir: string) {
   child.unref();
 }
 
+/** Moves the top folders or files `tops` of `root` (those it has) into a new marked folder `aside`, removed in the background. */
+export function removeInBackgroundFrom(root: string, tops: Iterable<string>, aside: string) {
+  makeFolder(aside);
+  markOutput(aside);
+  for (const top of tops) {
+    try {
+      fs.renameSync(path.join(root, top), path.join(aside, top));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  removeInBackground(aside);
+}
+
 /** Whether `dir` is a folder this program made (it holds the marker), not a link to one. */
 export const ours = (dir: string) => fs.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() === true && fs.existsSync(path.join(dir, OUTPUT_MARKER));
 

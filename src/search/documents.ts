@@ -2,9 +2,8 @@
 // the text a reader may search for, with the page's filters, sort key and the
 // little metadata a result shows. Navigation, breadcrumbs and neighbour lists
 // are never part of it.
-import crypto from "node:crypto";
 import type { Archive, ArticlePage, AwardListPage, RecipientPage } from "../archive/archive.ts";
-import { namedHtml } from "../pipeline/digest.ts";
+import { htmlDigest } from "../pipeline/digest.ts";
 import { ui } from "../strings.ts";
 import { formatShort } from "../text/dates.ts";
 import { decodeEntities } from "../text/html.ts";
@@ -142,9 +141,19 @@ const recipientFilters = (r: RecipientPage) => ({ year: [...new Set(r.entries.ma
  * of the shards it writes again only.
  */
 export interface SearchPage extends Placed {
-  /** A hash of its record's source (the code that makes records is not in it; its body by its digest, digest.ts). */
+  /** Its record's source as JSON (the code that makes records is not in it; its body by its digest, digest.ts). */
   input(): string;
   record(): SearchRecord;
+}
+
+/**
+ * A record's source as JSON, its body by its digest (digest.ts): the body is
+ * the only field where it stands, in `text`, so it is put there by hand
+ * rather than by a replacer, which would be called for every value.
+ */
+function sourceJson(source: RecordSource, body: { html: string } | undefined): string {
+  const text = source.text.map((t) => (typeof t === "object" && body !== undefined && t.html === body.html ? { html: `#html:${htmlDigest(body)}` } : t));
+  return JSON.stringify({ ...source, text });
 }
 
 export function searchPages(archive: Archive, photos?: { thumbnail: Thumbnail }): SearchPage[] {
@@ -153,7 +162,7 @@ export function searchPages(archive: Archive, photos?: { thumbnail: Thumbnail })
     url,
     filters,
     sort: { date },
-    input: () => crypto.createHash("sha256").update(JSON.stringify(source(), (key, value) => namedHtml(key, value, body))).digest("hex"),
+    input: () => sourceJson(source(), body),
     record: () => record(source()),
   });
   return [

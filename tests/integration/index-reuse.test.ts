@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite, type BuildOptions } from "../../src/pipeline/build-site.ts";
+import { spareOf } from "../../src/pipeline/incremental.ts";
 import { INDEX_STAMP, SHARD_LIST } from "../../src/search/write-index.ts";
 import type { ShardEntry } from "../../src/search/shards.ts";
 import { makeContent, SAMPLE_CONTENT, snapshot } from "../helpers/content.ts";
@@ -74,5 +75,40 @@ describe("the search index's shards", () => {
     expect((await buildSite(options)).searchIndex).toEqual({ written: count + 1, kept: 0 });
     expect(JSON.parse(fs.readFileSync(path.join(out, "pagefind", SHARD_LIST), "utf8")).locator).toEqual({ folder: "locator", bits: 0 });
     await sameAsFull();
+  }, 300_000);
+
+  it("are kept where they are in the spare when unchanged, never written into, and linked again when the spare's differs", async () => {
+    const { root, content } = makeContent({}, {});
+    fs.cpSync(SAMPLE_CONTENT, content, { recursive: true });
+    const out = path.join(root, "_site");
+    const options: BuildOptions = { contentDir: content, outputDir: out, now: Date.UTC(2026, 10, 30), shardSize: 5 };
+    const index = (site: string) => path.join(site, "pagefind");
+    const inode = (dir: string) => fs.statSync(dir).ino;
+    const file = path.join(content, "articles/2018/tong-ket-phong-trao-2017.md");
+    const change = (word: string) => fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/Năm 2017, phong trào\S*/, `Năm 2017, phong trào${word}`));
+    await buildSite(options);
+    await buildSite(options); // keeps the first output as the spare
+    const spare = spareOf(out);
+    const ids = (JSON.parse(fs.readFileSync(path.join(index(out), SHARD_LIST), "utf8")).shards as ShardEntry[]).map((s) => s.id);
+    const other = ids.find((id) => id !== "2018-01-2018-05")!;
+    // The spare's folders of the shards to keep, by inode; one given a file by hand, which must not reach the output.
+    const folders = new Map(ids.map((id) => [id, inode(path.join(index(spare), id))]));
+    fs.writeFileSync(path.join(index(spare), other, "them-bang-tay.txt"), "không phải của chương trình");
+    // The live output's index, as it is: the build must not write into its files, which the spare's kept ones link to.
+    const live = snapshot(index(out));
+
+    change(" mới");
+    const result = await buildSite(options);
+    expect(result.reusedSpare).toBe(true);
+    expect(result.searchIndex).toEqual({ written: 1, kept: ids.length });
+    expect(snapshot(index(spare))).toEqual(live);
+    for (const id of ids) {
+      const kept = id !== "2018-01-2018-05" && id !== other;
+      expect(inode(path.join(index(out), id)) === folders.get(id), id).toBe(kept);
+    }
+    expect(fs.existsSync(path.join(index(out), other, "them-bang-tay.txt"))).toBe(false);
+    const full = path.join(root, "full");
+    expect((await buildSite({ ...options, outputDir: full, reuse: false })).ok).toBe(true);
+    expect(snapshot(out)).toEqual(snapshot(full));
   }, 300_000);
 });
