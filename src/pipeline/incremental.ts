@@ -326,7 +326,7 @@ export const spareOf = (outputDir: string) => `${path.resolve(outputDir)}.spare`
  * the spare's record, or undefined (no usable spare: the links start from an
  * empty folder).
  */
-export function takeSpare(outputDir: string, staging: string, fingerprint: string, keepIndex = true): RecordedPages | undefined {
+export function takeSpare(outputDir: string, staging: string, fingerprint: string, keepIndex: boolean): RecordedPages | undefined {
   const spare = spareOf(outputDir);
   if (!ours(spare)) return undefined;
   const recorded = recordedPages(spare);

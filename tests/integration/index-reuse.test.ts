@@ -110,5 +110,11 @@ describe("the search index's shards", () => {
     const full = path.join(root, "full");
     expect((await buildSite({ ...options, outputDir: full, reuse: false })).ok).toBe(true);
     expect(snapshot(out)).toEqual(snapshot(full));
+
+    // A build without search (--no-search) from a spare that has an index: the output has none.
+    change(" đã sửa");
+    const bare = await buildSite({ ...options, search: false });
+    expect(bare.reusedSpare).toBe(true);
+    expect(fs.existsSync(index(out))).toBe(false);
   }, 300_000);
 });
